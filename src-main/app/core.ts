@@ -1,0 +1,86 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../src-shared/contract/errors.js';
+import { authHandlers } from '../auth/handlers.js';
+import { createSessions } from '../auth/sessions.js';
+import { openDatabase, type Db } from '../db/open.js';
+import { dossierHandlers } from '../dossiers/handlers.js';
+import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
+import type { Handlers } from '../ipc/handler-types.js';
+import { receiptHandlers } from '../receipt/handlers.js';
+import { currentChangeSeq, pullDossiers } from '../replication/dossier-feed.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Deps } from './deps.js';
+import { createEventBus, type EventBus } from './events.js';
+import { appHandlers } from './handlers.js';
+import { fileLogger, type Logger } from './logger.js';
+import { appRoot } from './paths.js';
+import { readSettings } from './settings.js';
+
+export type CoreOptions = {
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+};
+
+/** Everything the transports need: one dispatcher, one event bus, and a way to close. */
+export type Core = {
+  dispatch: Dispatch;
+  events: EventBus;
+  /** Whether a connection holding this session token may receive events (signed in, not locked). */
+  mayReceiveEvents(sessionToken: string | null): boolean;
+  db: Db;
+  dataDir: string;
+  logger: Logger;
+  close(): void;
+};
+
+/** The composition root of main: builds every dependency once (DESIGN.md habit 4). */
+export function createCore(options: CoreOptions): Core {
+  const root = appRoot();
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? fileLogger(options.dataDir);
+  const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const settings = () => {
+    const s = readSettings(db);
+    if (!s) throw new AppError('SETUP_REQUIRED');
+    return s;
+  };
+  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? 15);
+  const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets') };
+  const handlers: Handlers = {
+    ...appHandlers(deps),
+    ...authHandlers(deps),
+    ...dossierHandlers(deps),
+    ...receiptHandlers(deps),
+  };
+  const events = createEventBus();
+  const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
+
+  // Live replication stream: after any command, push the dossiers changed since the last push.
+  let pushedSeq = currentChangeSeq(db);
+  const pushChanges = () => {
+    if (currentChangeSeq(db) === pushedSeq) return;
+    const { documents, checkpoint } = pullDossiers(db, { seq: pushedSeq }, 1000);
+    if (!checkpoint || documents.length === 0) return;
+    pushedSeq = checkpoint.seq;
+    events.emit('replication.dossiers', { documents, checkpoint });
+  };
+  const dispatch: Dispatch = async (command, input, token) => {
+    const result = await inner(command, input, token);
+    pushChanges();
+    return result;
+  };
+  logger.info('core started', { version, dataDir: options.dataDir });
+  return {
+    dispatch,
+    events,
+    mayReceiveEvents: (token) => sessions.isActive(token),
+    db,
+    dataDir: options.dataDir,
+    logger,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,25 @@
+import Database from 'better-sqlite3';
+import { migrate } from './migrate.js';
+
+/** The only module that imports better-sqlite3 (DESIGN.md habit 1). */
+export type Db = Database.Database;
+
+export type OpenOptions = { migrationsDir: string };
+
+/** Opens (or creates) the desk's database with WAL, foreign keys and a busy timeout, then migrates it. */
+export function openDatabase(file: string, options: OpenOptions): Db {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // NORMAL is durable in WAL mode except for the last transactions on power loss of the OS;
+    // FULL keeps every committed dossier code even then, which matters more than speed here.
+    db.pragma('synchronous = FULL');
+    migrate(db, options.migrationsDir);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { commands, isCommandName, type CommandName } from '../../src-shared/contract/commands.js';
+import { AppError } from '../../src-shared/contract/errors.js';
+import type { Result } from '../../src-shared/contract/result.js';
+import { errorMessages, fieldMessage } from '../../src-shared/i18n/messages.js';
+import type { Logger } from '../app/logger.js';
+import type { Sessions } from '../auth/sessions.js';
+import type { CallContext, Handlers } from './handler-types.js';
+
+export type Dispatch = (command: unknown, input: unknown, sessionToken: string | null) => Promise<Result<unknown>>;
+
+type Deps = {
+  handlers: Handlers;
+  sessions: Sessions;
+  needsSetup: () => boolean;
+  logger: Logger;
+};
+
+function fail(error: AppError): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      message: error.message !== error.code ? error.message : errorMessages.vi[error.code],
+      ...(error.fields ? { fields: error.fields } : {}),
+    },
+  };
+}
+
+export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= issue.message && !issue.message.includes(' ') ? issue.message : 'invalid';
+  }
+  const summary = Object.entries(fields)
+    .map(([path, key]) => `${path}: ${fieldMessage('vi', key)}`)
+    .join(' ');
+  return new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} ${summary}`, fields);
+}
+
+/**
+ * The single entry point for every command from every transport: checks the name,
+ * the caller's access, validates input and output with the contract's zod schemas,
+ * and turns every failure into an error envelope. Nothing unvalidated reaches a handler.
+ */
+export function createDispatch({ handlers, sessions, needsSetup, logger }: Deps): Dispatch {
+  return async (command, rawInput, sessionToken) => {
+    if (!isCommandName(command)) return fail(new AppError('UNKNOWN_COMMAND'));
+    const name: CommandName = command;
+    const def = commands[name];
+    try {
+      const ctx: CallContext = { user: null, sessionToken };
+      if (def.access === 'setup') {
+        if (!needsSetup()) throw new AppError('SETUP_DONE');
+      } else if (def.access !== 'public') {
+        if (needsSetup()) throw new AppError('SETUP_REQUIRED');
+        const user = sessions.authorize(sessionToken);
+        if (!def.access.includes(user.role)) throw new AppError('FORBIDDEN');
+        ctx.user = user;
+      }
+      const parsed = def.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error.issues);
+      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
+      const output = await handler(parsed.data, ctx);
+      return { ok: true, value: def.output.parse(output) };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      logger.error('command failed', { command: name, error });
+      return fail(new AppError('INTERNAL'));
+    }
+  };
+}

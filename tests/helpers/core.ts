@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock } from '../../src-main/app/clock.js';
+import { createCore, type Core } from '../../src-main/app/core.js';
+import { silentLogger } from '../../src-main/app/logger.js';
+import type { CommandName, CommandInput, CommandOutput } from '../../src-shared/contract/commands.js';
+import type { Result } from '../../src-shared/contract/result.js';
+
+export const adminPassword = 'mat-khau-quan-tri';
+
+export type TestCore = Core & {
+  dir: string;
+  clock: ReturnType<typeof manualClock>;
+  call<N extends CommandName>(name: N, input: CommandInput<N>, token?: string | null): Promise<Result<CommandOutput<N>>>;
+  /** Calls and expects success; throws with the error envelope otherwise. */
+  must<N extends CommandName>(name: N, input: CommandInput<N>, token?: string | null): Promise<CommandOutput<N>>;
+  cleanup(): void;
+};
+
+/** A real core on a real SQLite file in a temp folder, with a hand-set clock (Vietnam time, UTC+7). */
+export function makeCore(start = '2026-03-02T09:00:00+07:00', dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-'))): TestCore {
+  const clock = manualClock(start);
+  const core = createCore({ dataDir: dir, clock, logger: silentLogger });
+  const call = (async (name: CommandName, input: unknown, token: string | null = null) => core.dispatch(name, input, token)) as TestCore['call'];
+  const must = (async (name: CommandName, input: unknown, token: string | null = null) => {
+    const r = await core.dispatch(name, input, token);
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  }) as TestCore['must'];
+  return {
+    ...core,
+    dir,
+    clock,
+    call,
+    must,
+    cleanup: () => {
+      core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** First-run setup plus an admin session; returns the admin's session token. */
+export async function setUpDesk(core: TestCore, agencyCode = '000.00.53.H48'): Promise<string> {
+  await core.must('setup.init', {
+    receptionPoint: { name: 'UBND xã Tân Định', agencyCode, returnPlace: 'Bộ phận một cửa xã Tân Định' },
+    admin: { username: 'admin', fullName: 'Quản Trị Viên', password: adminPassword },
+  });
+  const { sessionToken } = await core.must('auth.login', { username: 'admin', password: adminPassword });
+  return sessionToken;
+}
