@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReceptionPoint, Settings } from '../../src-shared/contract/schemas.js';
+import { LanguageToggle } from '../components/LanguageToggle.js';
+import { openDossiersStore, type DossiersStore } from '../data/dossiers-db.js';
+import { HolidaysScreen } from '../features/admin/HolidaysScreen.js';
+import { SettingsScreen } from '../features/admin/SettingsScreen.js';
+import { UsersScreen } from '../features/admin/UsersScreen.js';
+import { LockScreen } from '../features/auth/LockScreen.js';
+import { DossierForm } from '../features/dossiers/DossierForm.js';
+import { DossierList } from '../features/dossiers/DossierList.js';
+import { DossierPage } from '../features/dossiers/DossierPage.js';
+import type { Client } from '../ipc/client.js';
+import { AppContext, type AppContextValue, type Session } from './app-context.js';
+import { navigate, useHashRoute } from './hash-route.js';
+import { useIdleLock } from './use-idle-lock.js';
+
+type Props = { client: Client; session: Session; receptionPoint: ReceptionPoint | null; onSignedOut: () => void };
+
+/** The signed-in app: nav, routes, the replicated read model, idle lock and lock screen. */
+export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props) {
+  const { t } = useTranslation();
+  const route = useHashRoute();
+  const [store, setStore] = useState<DossiersStore | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [locked, setLocked] = useState(false);
+  const [newKey, setNewKey] = useState(0);
+  const isAdmin = session.user.role === 'admin';
+
+  // The read model lives as long as the sign-in.
+  useEffect(() => {
+    let closed = false;
+    let opened: DossiersStore | null = null;
+    void openDossiersStore(client).then((s) => {
+      if (closed) return void s.close();
+      opened = s;
+      setStore(s);
+    });
+    return () => {
+      closed = true;
+      void opened?.close();
+    };
+  }, [client]);
+
+  const reloadSettings = useCallback(async () => {
+    const r = await client.call('settings.get', {});
+    if (r.ok) setSettings(r.value);
+  }, [client]);
+  useEffect(() => {
+    void reloadSettings();
+  }, [reloadSettings]);
+
+  useEffect(
+    () =>
+      client.onAuthProblem((problem) => {
+        if (problem === 'SESSION_LOCKED') setLocked(true);
+        else onSignedOut();
+      }),
+    [client, onSignedOut],
+  );
+
+  useIdleLock(settings?.idleLockMinutes ?? session.idleLockMinutes, !locked, () => setLocked(true));
+
+  // Alt+N: a new dossier from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setNewKey((k) => k + 1);
+        navigate('/new');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const logout = useCallback(async () => {
+    await client.call('auth.logout', {});
+    onSignedOut();
+  }, [client, onSignedOut]);
+
+  const value = useMemo<AppContextValue>(
+    () => ({ client, session, store, settings, reloadSettings, logout }),
+    [client, session, store, settings, reloadSettings, logout],
+  );
+
+  const page = renderRoute(route, isAdmin, newKey);
+  const section = route.split('/')[1] ?? 'dossiers';
+  const link = (path: string, label: string, current: boolean) => (
+    <a href={'#' + path} aria-current={current ? 'page' : undefined} className={current ? 'active' : undefined}>
+      {label}
+    </a>
+  );
+
+  return (
+    <AppContext.Provider value={value}>
+      <div className="shell" inert={locked || undefined}>
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              TN
+            </span>
+            <span>
+              <strong>{t('app.title')}</strong>
+              <small>{settings?.receptionPoint.name ?? receptionPoint?.name ?? ''}</small>
+            </span>
+          </div>
+          <nav aria-label={t('nav.main')} className="nav">
+            {link('/dossiers', t('nav.dossiers'), section === 'dossiers')}
+            {link('/new', t('nav.newDossier'), section === 'new')}
+            {isAdmin ? link('/settings', t('nav.settings'), section === 'settings') : null}
+            {isAdmin ? link('/users', t('nav.users'), section === 'users') : null}
+            {isAdmin ? link('/holidays', t('nav.holidays'), section === 'holidays') : null}
+          </nav>
+          <div className="who">
+            <span className="muted small">{t('nav.signedInAs', { name: session.user.fullName, role: t(`roles.${session.user.role}`) })}</span>
+            <LanguageToggle />
+            <button type="button" className="ghost small" onClick={() => void logout()}>
+              {t('nav.logout')}
+            </button>
+          </div>
+        </header>
+        <main className="content">{page}</main>
+      </div>
+      {locked ? (
+        <LockScreen
+          client={client}
+          user={session.user}
+          onUnlocked={() => {
+            setLocked(false);
+            // Events were not delivered while locked: catch the list up.
+            store?.resync();
+          }}
+          onSwitchUser={() => void logout()}
+        />
+      ) : null}
+    </AppContext.Provider>
+  );
+}
+
+function renderRoute(route: string, isAdmin: boolean, newKey: number) {
+  const parts = route.split('/').filter(Boolean);
+  const [head, id, action] = parts;
+  if (head === 'new') return <DossierForm key={'new-' + newKey} dossierId={null} />;
+  if (head === 'dossiers' && id && action === 'edit') return <DossierForm key={'edit-' + id} dossierId={id} />;
+  if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} />;
+  if (head === 'settings' && isAdmin) return <SettingsScreen />;
+  if (head === 'users' && isAdmin) return <UsersScreen />;
+  if (head === 'holidays' && isAdmin) return <HolidaysScreen />;
+  return <DossierList />;
+}

@@ -1,0 +1,39 @@
+import { useCallback, useState } from 'react';
+import type { Result } from '../../src-shared/contract/result.js';
+import { errorText, fieldText } from '../i18n/i18n.js';
+
+/**
+ * Runs one command at a time for a form: `busy` disables its buttons, a VALIDATION
+ * envelope's fields become per-field messages, anything else becomes the banner.
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const run = useCallback(async <T,>(fn: () => Promise<Result<T>>): Promise<T | null> => {
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const result = await fn();
+      if (result.ok) return result.value;
+      if (result.error.fields) {
+        const translated: Record<string, string> = {};
+        for (const [path, key] of Object.entries(result.error.fields)) translated[path] = fieldText(key);
+        setFields(translated);
+      }
+      setError(errorText(result.error));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const clear = useCallback(() => {
+    setError(null);
+    setFields({});
+  }, []);
+
+  return { busy, error, fields, run, clear, setError, setFields };
+}
