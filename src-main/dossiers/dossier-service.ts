@@ -66,7 +66,7 @@ export function createDossier({ db, clock, settings }: Ctx, input: DraftInput, u
       dossierId: id,
       details: { procedureCode: values.procedureCode, components: values.components.length, pages: values.pages, copies: values.copies, feeAmount: values.feeAmount },
     });
-  })();
+  }).immediate();
   return getDossier(db, id) as Dossier;
 }
 

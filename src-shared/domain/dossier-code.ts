@@ -20,6 +20,13 @@
  * number is reused. UNIQUE(dossiers.code) is the last line of defence: a number whose
  * code already exists is skipped. When the range is used up the desk refuses with
  * CODE_RANGE_EXHAUSTED rather than step into another desk's range.
+ *
+ * Enrolment: IT gives each desk of a unit its own slot (settings.deskSlot) and the same
+ * block size (settings.slotBlockSize); with 4-digit codes and block 1000 that is up to 9
+ * desks (slots 1–9; slot 0 keeps 0001–0999) of 999 dossiers a day each. Moving a desk to a
+ * higher slot takes effect at once (its counter jumps to the new range); moving it to a
+ * lower slot on a day it has already issued numbers exhausts that day for it, because the
+ * counter is never decremented — from the next day the new range applies.
  */
 
 export type SequenceRange = { first: number; last: number };
