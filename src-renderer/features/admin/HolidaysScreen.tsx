@@ -14,15 +14,16 @@ export function HolidaysScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, fields, run } = useAction();
   const loader = useAction();
+  const runLoad = loader.run;
 
   const load = useCallback(
     async (y: number) => {
       setRows(null);
       setNotice(null);
-      const r = await loader.run(() => client.call('calendar.holidays', { year: y }));
+      const r = await runLoad(() => client.call('calendar.holidays', { year: y }));
       setRows(r ?? []);
     },
-    [client, loader.run],
+    [client, runLoad],
   );
   useEffect(() => {
     void load(year);

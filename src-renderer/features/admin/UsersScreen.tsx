@@ -19,12 +19,13 @@ export function UsersScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const create = useAction();
   const toggle = useAction();
+  const setToggleError = toggle.setError;
 
   const load = useCallback(async () => {
     const r = await client.call('users.list', {});
     if (r.ok) setUsers(r.value);
-    else toggle.setError(r.error.message);
-  }, [client, toggle.setError]);
+    else setToggleError(r.error.message);
+  }, [client, setToggleError]);
   useEffect(() => {
     void load();
   }, [load]);
