@@ -60,7 +60,8 @@ export const scanErrorMessages: Record<'vi' | 'en', Record<ScanErrorCode, string
 export class ScanError extends Error {
   constructor(
     readonly code: ScanErrorCode,
-    detail?: string,
+    /** Technical detail for logs (driver status, HTTP status); not shown to the clerk. */
+    readonly detail?: string,
   ) {
     super(`${scanErrorMessages.vi[code]} / ${scanErrorMessages.en[code]}${detail ? ` (${detail})` : ''}`);
     this.name = 'ScanError';
