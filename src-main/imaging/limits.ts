@@ -1,0 +1,45 @@
+/**
+ * Imaging constants, each with where its value came from. Measured figures are from
+ * tests/unit/imaging-*.test.ts on synthetic A4 pages at 200 dpi (they print them).
+ */
+
+/**
+ * Decompression-bomb guard: sharp refuses inputs with more pixels than this before decoding.
+ * 100 MP is an A3 sheet at 600 dpi (7016 × 9921 = 70 MP) with room to spare; nothing a
+ * desk scanner or a phone produces comes near it.
+ */
+export const MAX_INPUT_PIXELS = 100_000_000;
+
+/**
+ * JPEG quality of the stored archive image for colour and grey pages. 85 is a conservative
+ * default: on the synthetic 200 dpi text pages it stores ~0.3–0.45 MB per colour A4 page,
+ * and text edges show no ringing at this level. Issue 4 checks OCR accuracy against it; lower it
+ * only with that measurement in hand.
+ */
+export const ARCHIVE_JPEG_QUALITY = 85;
+
+/** Thumbnail: 200 px wide is what the scanning desk's page strip shows (2× for HiDPI would be 400). */
+export const THUMB_WIDTH = 200;
+export const THUMB_JPEG_QUALITY = 70;
+
+/**
+ * Analysis copies (skew, orientation, crop, blank) are downscaled so the long side is this many
+ * pixels: ~120 dpi for A4, enough to resolve diacritics for the orientation heuristic and
+ * < 0.1° angular resolution over a text line, while keeping analysis well under 100 ms.
+ */
+export const ANALYSIS_LONG_SIDE = 1400;
+
+/** Search range for deskew: an ADF or a clerk's hand rarely feeds a sheet more crooked than this. */
+export const MAX_SKEW_DEG = 5;
+
+/** Below this, rotating would blur the text for no visible gain. */
+export const MIN_SKEW_TO_FIX_DEG = 0.15;
+
+/**
+ * A page is flagged blank when ink covers less than this fraction of the paper (after
+ * removing isolated specks and a 3 % edge margin). Measured on the synthetic pages: a blank
+ * sheet with ±20 grey levels of noise gives 0; one short line of 11 pt text ("Trang bổ sung số 2")
+ * gives ~0.0009; a full text page ~0.06. 0.0002 sits between blank and a single short line
+ * with a 4× margin on the ink side.
+ */
+export const BLANK_INK_RATIO = 0.0002;
