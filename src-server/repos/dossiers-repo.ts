@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { decidePush, intakeKey, type ConflictReason } from '../../src-shared/sync/conflict-rules.js';
+import type { MasterDossier, ProvincePart, ProvinceStatus, PushRow, SyncDossier } from '../../src-shared/sync/wire.js';
+import { HttpError } from '../http/errors.js';
+import { messages } from '../http/messages.js';
+import type { Queryable } from '../storage/db.js';
+import { lockSequence, notifyChange } from './change-notify.js';
+import type { DeviceIdentity } from './devices-repo.js';
+
+type DossierDbRow = {
+  id: string;
+  reception_point_id: string;
+  code: string | null;
+  fields: Record<string, unknown>;
+  pages: SyncDossier['pages'];
+  desk_updated_at: string;
+  deleted: boolean;
+  province_status: ProvinceStatus | null;
+  province_note: string | null;
+  province_updated_at: Date | null;
+  complete: boolean;
+  seq: number;
+  intake_hash: string;
+};
+
+const columns = `id, reception_point_id, code, fields, pages, desk_updated_at, deleted, province_status,
+  province_note, province_updated_at, complete, seq, intake_hash`;
+
+const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+function toMaster(r: DossierDbRow): MasterDossier {
+  const province: ProvincePart | null =
+    r.province_status === null
+      ? null
+      : { status: r.province_status, note: r.province_note ?? '', updatedAt: iso(r.province_updated_at!) };
+  return {
+    id: r.id,
+    code: r.code,
+    fields: r.fields,
+    pages: r.pages,
+    updatedAt: r.desk_updated_at,
+    province,
+    seq: Number(r.seq),
+    complete: r.complete,
+    _deleted: r.deleted,
+  };
+}
+
+const hashOf = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+const COMPLETE_SQL = `SELECT NOT EXISTS (
+  SELECT 1 FROM jsonb_array_elements($1::jsonb) AS p LEFT JOIN blobs b ON b.sha256 = p->>'sha256' WHERE b.sha256 IS NULL
+) AS complete`;
+
+export type PushOutcome = { conflicts: MasterDossier[]; written: number };
+
+/**
+ * Applies one push batch from a device in the caller's transaction. Ownership and conflict
+ * rules: src-shared/sync/conflict-rules.ts. A dossier of another reception point refuses
+ * the whole batch (403) and the transaction rolls back.
+ */
+export async function pushDossiers(tx: Queryable, device: DeviceIdentity, rows: PushRow[], now: Date): Promise<PushOutcome> {
+  await lockSequence(tx);
+  const conflicts: MasterDossier[] = [];
+  let written = 0;
+  for (const row of rows) {
+    const next = row.newDocumentState;
+    const found = await tx.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = $1 FOR UPDATE`, [next.id]);
+    const master = found[0] ?? null;
+    if (master && master.reception_point_id !== device.receptionPointId) {
+      throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
+    }
+    const masterDoc = master ? toMaster(master) : null;
+    const decision = decidePush(masterDoc, next, row.assumedMasterState);
+    const key = intakeKey(next);
+    if (decision.kind === 'noop') continue;
+    if (decision.kind === 'conflict') {
+      await recordConflict(tx, masterDoc!, device.id, decision.reason, row, hashOf(key), now);
+      conflicts.push(masterDoc!);
+      continue;
+    }
+    const pagesJson = JSON.stringify(next.pages);
+    const complete = Boolean((await tx.query<{ complete: boolean }>(COMPLETE_SQL, [pagesJson]))[0]?.complete);
+    if (decision.kind === 'insert') {
+      await tx.query(
+        `INSERT INTO dossiers (id, reception_point_id, code, fields, pages, desk_updated_at, deleted, complete, seq,
+           intake_hash, created_by_device, updated_by_device, received_at, changed_at)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, nextval('dossier_change_seq'), $9, $10, $10, $11, $11)`,
+        [next.id, device.receptionPointId, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, complete, hashOf(key), device.id, now],
+      );
+    } else {
+      await tx.query(
+        `UPDATE dossiers SET code = $2, fields = $3::jsonb, pages = $4::jsonb, desk_updated_at = $5, deleted = $6,
+           complete = $7, seq = nextval('dossier_change_seq'), intake_hash = $8, updated_by_device = $9, changed_at = $10
+         WHERE id = $1`,
+        [next.id, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, complete, hashOf(key), device.id, now],
+      );
+    }
+    written += 1;
+  }
+  if (written > 0) await notifyChange(tx, { t: 'dossier', p: device.receptionPointId });
+  return { conflicts, written };
+}
+
+async function recordConflict(
+  tx: Queryable,
+  master: MasterDossier,
+  deviceId: string,
+  reason: ConflictReason,
+  row: PushRow,
+  attemptedHash: string,
+  now: Date,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO dossier_conflicts (dossier_id, device_id, reason, attempted, assumed, master_seq, attempted_hash, at)
+     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)
+     ON CONFLICT (dossier_id, attempted_hash, master_seq) DO NOTHING`,
+    [
+      master.id,
+      deviceId,
+      reason,
+      JSON.stringify(row.newDocumentState),
+      row.assumedMasterState == null ? null : JSON.stringify(row.assumedMasterState),
+      master.seq,
+      attemptedHash,
+      now,
+    ],
+  );
+}
+
+export async function pullDossiers(
+  db: Queryable,
+  receptionPointId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ documents: MasterDossier[]; checkpoint: { seq: number } }> {
+  const rows = await db.query<DossierDbRow>(
+    `SELECT ${columns} FROM dossiers WHERE reception_point_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+    [receptionPointId, afterSeq, limit],
+  );
+  const documents = rows.map(toMaster);
+  return { documents, checkpoint: { seq: documents.at(-1)?.seq ?? afterSeq } };
+}
+
+export async function maxSeq(db: Queryable, receptionPointId: string): Promise<number> {
+  const rows = await db.query<{ s: number | null }>('SELECT max(seq) AS s FROM dossiers WHERE reception_point_id = $1', [receptionPointId]);
+  return Number(rows[0]?.s ?? 0);
+}
+
+export async function getDossier(db: Queryable, id: string): Promise<(MasterDossier & { receptionPointId: string }) | null> {
+  const rows = await db.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = $1`, [id]);
+  return rows[0] ? { ...toMaster(rows[0]), receptionPointId: rows[0].reception_point_id } : null;
+}
+
+/** Page hashes a dossier lists that the blob store lacks, in page order, without repeats. */
+export async function missingPages(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ sha256: string }>(
+    `SELECT p.sha256 FROM dossiers d,
+       LATERAL (SELECT DISTINCT ON (e->>'sha256') e->>'sha256' AS sha256, ord FROM jsonb_array_elements(d.pages) WITH ORDINALITY AS x(e, ord)
+                ORDER BY e->>'sha256', ord) p
+     WHERE d.id = $1 AND NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = p.sha256)
+     ORDER BY p.ord`,
+    [id],
+  );
+  return rows.map((r) => r.sha256);
+}
+
+export type AdminDossierRow = MasterDossier & { receptionPointId: string; receivedAt: string; conflicts: number };
+
+export async function listDossiersForAdmin(db: Queryable, receptionPointId: string | null, limit: number): Promise<AdminDossierRow[]> {
+  const rows = await db.query<DossierDbRow & { received_at: Date; conflicts: number }>(
+    `SELECT ${columns}, received_at,
+       (SELECT count(*)::int FROM dossier_conflicts c WHERE c.dossier_id = d.id) AS conflicts
+     FROM dossiers d WHERE ($1::uuid IS NULL OR reception_point_id = $1::uuid) ORDER BY seq DESC LIMIT $2`,
+    [receptionPointId, limit],
+  );
+  return rows.map((r) => ({ ...toMaster(r), receptionPointId: r.reception_point_id, receivedAt: iso(r.received_at), conflicts: Number(r.conflicts) }));
+}
+
+export type ConflictRow = { id: number; dossierId: string; deviceId: string; reason: ConflictReason; masterSeq: number; at: string };
+
+export async function listConflicts(db: Queryable, dossierId: string | null, limit: number): Promise<ConflictRow[]> {
+  const rows = await db.query<{ id: number; dossier_id: string; device_id: string; reason: ConflictReason; master_seq: number; at: Date }>(
+    `SELECT id, dossier_id, device_id, reason, master_seq, at FROM dossier_conflicts
+     WHERE ($1::uuid IS NULL OR dossier_id = $1::uuid) ORDER BY id DESC LIMIT $2`,
+    [dossierId, limit],
+  );
+  return rows.map((r) => ({ id: Number(r.id), dossierId: r.dossier_id, deviceId: r.device_id, reason: r.reason, masterSeq: Number(r.master_seq), at: iso(r.at) }));
+}
+
+/** A province-side status change: new seq, so it flows back to the desk by pull and SSE. */
+export async function setProvinceStatus(
+  tx: Queryable,
+  id: string,
+  status: ProvinceStatus,
+  note: string,
+  now: Date,
+): Promise<MasterDossier> {
+  await lockSequence(tx);
+  const rows = await tx.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = $1 FOR UPDATE`, [id]);
+  const row = rows[0];
+  if (!row) throw new HttpError(404, 'NOT_FOUND', messages.notFound);
+  if (row.deleted) throw new HttpError(409, 'CONFLICT', messages.dossierDeleted);
+  const updated = await tx.query<DossierDbRow>(
+    `UPDATE dossiers SET province_status = $2, province_note = $3, province_updated_at = $4,
+       seq = nextval('dossier_change_seq'), changed_at = $4
+     WHERE id = $1 RETURNING ${columns}`,
+    [id, status, note, now],
+  );
+  const doc = toMaster(updated[0]!);
+  await tx.query('INSERT INTO province_status_history (dossier_id, status, note, at, seq) VALUES ($1, $2, $3, $4, $5)', [id, status, note, now, doc.seq]);
+  await notifyChange(tx, { t: 'dossier', p: row.reception_point_id });
+  return doc;
+}
