@@ -156,8 +156,10 @@ function drawBody(flow: Flow, input: ReceiptInput, d: Dossier): void {
   let n = 0;
   const item = (label: string, rest: Run[]) => line([{ text: `${++n}. ${label}` }, ...rest]);
 
-  item('Thành phần hồ sơ nộp gồm:', []);
   const received = d.components.filter((c) => c.received);
+  // Keep the item's heading with the table's header and first row rather than alone at a page's foot.
+  if (received.length > 0) flow.ensure(Flow.lineHeight(body) + 40);
+  item('Thành phần hồ sơ nộp gồm:', []);
   if (received.length === 0) line([{ text: '(Không có giấy tờ kèm theo)' }]);
   else
     drawTable(
