@@ -1,3 +1,4 @@
+import { AppError } from '../../src-shared/contract/errors.js';
 import type { DocumentKind } from '../../src-shared/contract/schemas.js';
 
 /**
@@ -13,16 +14,20 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localParts(instant: string | Date, timeZone: string): LocalDateTime {
   let f = formatters.get(timeZone);
   if (!f) {
-    // Throws RangeError on an unknown zone: better a clear failure than a receipt in the wrong zone.
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    try {
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    } catch {
+      // An unknown zone in the settings: a clear refusal rather than a receipt in the wrong zone.
+      throw new AppError('VALIDATION', `Múi giờ trong phần Cài đặt không hợp lệ: ${timeZone}`);
+    }
     formatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));

@@ -99,7 +99,6 @@ function drawHeader(flow: Flow, rp: ReceptionPoint, receivedAt: string, timeZone
   const leftMid = flow.left + leftWidth / 2;
   flow.rule(leftMid - 25, leftMid + 25, flow.y - 2);
   const leftBottom = flow.y - 6;
-  const leftPage = flow.page;
 
   flow.y = top;
   flow.paragraph([{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true }], { size: small, align: 'center', x: rightX, width: rightWidth, spaceAfter: 0 });
@@ -111,8 +110,8 @@ function drawHeader(flow: Flow, rp: ReceptionPoint, receivedAt: string, timeZone
   flow.y -= 6;
   flow.paragraph([{ text: capitalise(formatDateVi(receivedAt, timeZone)) }], { size: 9, align: 'center', x: rightX, width: rightWidth, spaceAfter: 0 });
 
-  // A very long agency name may have pushed the left column further down (never onto another page: the header comes first).
-  flow.y = flow.page === leftPage ? Math.min(flow.y, leftBottom) - 6 : flow.y - 6;
+  // Whichever column ran longer (a 200-character agency name wraps to several lines) sets the next line.
+  flow.y = Math.min(flow.y, leftBottom) - 6;
 }
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi-VN') + s.slice(1);

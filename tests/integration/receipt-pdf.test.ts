@@ -271,6 +271,12 @@ describe('receipt with hostile or very long text', () => {
 });
 
 describe('receipt refusals', () => {
+  it('refuses an unknown time zone in the settings rather than guess', async () => {
+    await expect(render(dossier(), { timeZone: 'Asia/Sai_Gon_Moi' })).rejects.toThrow(
+      new AppError('VALIDATION', 'Múi giờ trong phần Cài đặt không hợp lệ: Asia/Sai_Gon_Moi'),
+    );
+  });
+
   it('refuses a draft that has no code yet', async () => {
     await expect(render(dossier({ status: 'draft', code: null, receivedAt: null, appointmentAt: null, logBook: null }), { qrContent: 'x' })).rejects.toThrow(
       new AppError('VALIDATION', 'Hồ sơ chưa được tiếp nhận'),
