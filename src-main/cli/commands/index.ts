@@ -1,0 +1,17 @@
+import type { CliCommand } from '../cli-command.js';
+import { auditVerifyCommand } from './audit-verify.js';
+import { diagnosticsCommand } from './diagnostics.js';
+import { migrateCommand } from './migrate.js';
+import { startCommand } from './start.js';
+import { versionCommand } from './version.js';
+import { webCommand } from './web.js';
+
+/** Every `tiepnhan` command, in the order `--help` lists them. Add new ones here. */
+export const cliCommands: readonly CliCommand[] = [
+  startCommand,
+  webCommand,
+  auditVerifyCommand,
+  migrateCommand,
+  diagnosticsCommand,
+  versionCommand,
+];

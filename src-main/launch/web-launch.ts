@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { filterLogger, loadConfig } from '../app/config.js';
+import { createCore } from '../app/core.js';
+import { fileLogger } from '../app/logger.js';
+import { appRoot } from '../app/paths.js';
+import { startWebHost, type WebHost } from '../host/web-host.js';
+import { acquireInstanceLock } from './instance-lock.js';
+import { openBrowser } from './open-browser.js';
+import { choosePort } from './port-choice.js';
+
+export type WebLaunchOptions = {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+};
+
+async function listen(start: (port: number) => Promise<WebHost>, port: number, fallback: boolean, err: (l: string) => void): Promise<WebHost> {
+  try {
+    return await start(port);
+  } catch (error) {
+    if (!fallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    err(`Cổng ${port} đang bận, dùng một cổng trống khác. (Port ${port} is busy; using any free port.)`);
+    return start(0);
+  }
+}
+
+/**
+ * Runs the core and the web host in this process until SIGINT/SIGTERM, then closes both.
+ * Prints exactly one line on stdout, the URL (with its token) the clerk opens.
+ */
+export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): Promise<number> {
+  // TIEPNHAN_RENDERER_DIR serves another build of the renderer (development, tests).
+  const staticDir = env.TIEPNHAN_RENDERER_DIR ? resolve(env.TIEPNHAN_RENDERER_DIR) : join(appRoot(), 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    err(`Chưa có giao diện đã build trong ${staticDir}: hãy chạy "npm run build". (Renderer not built: run "npm run build".)`);
+    return 1;
+  }
+  const config = loadConfig(dataDir);
+  const choice = choosePort(env, config.port);
+  const lock = acquireInstanceLock(dataDir, 'web');
+  let core: ReturnType<typeof createCore> | undefined;
+  let host: WebHost | undefined;
+  try {
+    core = createCore({ dataDir, logger: filterLogger(fileLogger(dataDir), config.logLevel) });
+    const c = core;
+    host = await listen((port) => startWebHost({ core: c, port, staticDir }), choice.port, choice.fallback, err);
+  } catch (error) {
+    core?.close();
+    lock.release();
+    throw error;
+  }
+  core.logger.info('web host started', { port: host.port });
+  out(`TiepNhan is running at ${host.url}`);
+  if (env.TIEPNHAN_NO_BROWSER !== '1') openBrowser(host.url);
+
+  const running = { core, host };
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      running.core.logger.info('web host stopping', { signal });
+      running.host
+        .close()
+        .catch((error: unknown) => running.core.logger.error('web host close failed', { error }))
+        .finally(() => {
+          running.core.close();
+          lock.release();
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve(0);
+        });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
