@@ -95,7 +95,7 @@ class ListDevicesWorker : public Napi::AsyncWorker {
 
 struct Page {
   int width = 0, height = 0, channels = 1, depth = 8;
-  std::vector<uint8_t>* data = nullptr;  // handed to a JS Buffer without a copy
+  std::vector<uint8_t>* data = nullptr;  // owned by the worker, copied into a JS Buffer
 };
 
 // Reads the frame now started on `h` into `out` (bytes_per_line may include padding).
@@ -191,10 +191,9 @@ class ReadPageWorker : public Napi::AsyncWorker {
     o.Set("height", page_.height);
     o.Set("channels", page_.channels);
     o.Set("depth", page_.depth);
-    std::vector<uint8_t>* bytes = page_.data;
-    page_.data = nullptr;
-    o.Set("data", Napi::Buffer<uint8_t>::New(env, bytes->data(), bytes->size(),
-                                             [](Napi::Env, uint8_t*, std::vector<uint8_t>* v) { delete v; }, bytes));
+    // A copy, not an external buffer: Electron's V8 memory cage forbids external buffers,
+    // and one memcpy per page is nothing next to the scan itself.
+    o.Set("data", Napi::Buffer<uint8_t>::Copy(env, page_.data->data(), page_.data->size()));
     deferred_.Resolve(o);
   }
   void OnError(const Napi::Error& e) override {

@@ -123,7 +123,9 @@ async function scanSane(sane: SaneAddon, id: string, name: string, settings: Sca
         const code = (error as { code?: string }).code;
         // An empty feeder after at least one page is the normal end of a batch.
         if (code === 'NO_DOCS' && index > 0) break;
-        if (code === 'CANCELLED' && state.cancelled) break;
+        // After a cancel, whatever the driver says about the aborted page (CANCELLED, or IO_ERROR
+        // from backends that tear down their reader) just ends the batch.
+        if (state.cancelled) break;
         throw error;
       }
       await emitPage(id, tempDir, meta(index, duplex, raw, dpi), raw.data);
