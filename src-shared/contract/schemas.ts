@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateIdNumber } from '../domain/id-number.js';
+import { isValidTimeZone } from '../domain/local-time.js';
 
 /**
  * Data shapes that cross the contract. Validation messages are message keys
@@ -218,7 +219,7 @@ export const Settings = z.object({
   /** Local time of day printed as the appointment time. */
   returnTime: z.string().regex(/^\d{2}:\d{2}$/),
   /** IANA time zone of the desk; all local dates are computed in it. */
-  timeZone: z.string(),
+  timeZone: z.string().refine(isValidTimeZone, 'timeZone.invalid'),
   /** QR content on the receipt: null = the dossier code itself; else a URL with {code} and {lookup}. */
   trackingUrlTemplate: z.string().max(500).nullable(),
   /** This desk's slot in the unit's sequence space (see README, "Dossier codes"). */
