@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-main/app/config.js';
+import { runCli } from '../../src-main/cli/main.js';
+import { acquireInstanceLock, AlreadyRunningError, lockFileName } from '../../src-main/launch/instance-lock.js';
+import { browserCommand } from '../../src-main/launch/open-browser.js';
+import { choosePort, defaultWebPort } from '../../src-main/launch/port-choice.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'tiepnhan-launch-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('config.json', () => {
+  it('is optional and accepts the documented keys', () => {
+    const dir = tempDir();
+    expect(loadConfig(dir)).toEqual({});
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ port: 48000, idleLockMinutes: 10, logLevel: 'warn' }));
+    expect(loadConfig(dir)).toEqual({ port: 48000, idleLockMinutes: 10, logLevel: 'warn' });
+  });
+
+  it('names the bad key, in Vietnamese and English', () => {
+    const cases: [unknown, string][] = [
+      [{ port: 70000 }, 'port'],
+      [{ port: 'eighty' }, 'port'],
+      [{ idleLockMinutes: 0 }, 'idleLockMinutes'],
+      [{ logLevel: 'verbose' }, 'logLevel'],
+      [{ prot: 80 }, 'prot'],
+    ];
+    for (const [raw, key] of cases) {
+      let caught: unknown;
+      try {
+        parseConfig(raw);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, JSON.stringify(raw)).toBeInstanceOf(ConfigError);
+      expect((caught as ConfigError).key).toBe(key);
+      expect((caught as ConfigError).message).toContain(`"${key}"`);
+      expect((caught as ConfigError).message).toMatch(/khóa/);
+      expect((caught as ConfigError).message).toMatch(/key/);
+    }
+  });
+
+  it('refuses a file that is not JSON, naming the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'config.json'), '{ port: 1 ');
+    expect(() => loadConfig(dir)).toThrow(/config\.json: không phải JSON hợp lệ/);
+  });
+
+  it('log level drops lines below it', () => {
+    const seen: string[] = [];
+    const base = { info: (m: string) => seen.push(`i:${m}`), warn: (m: string) => seen.push(`w:${m}`), error: (m: string) => seen.push(`e:${m}`) };
+    const log = filterLogger(base, 'warn');
+    log.info('a');
+    log.warn('b');
+    log.error('c');
+    expect(seen).toEqual(['w:b', 'e:c']);
+  });
+});
+
+describe('port choice', () => {
+  it('prefers TIEPNHAN_PORT, then config, then the default that may fall back', () => {
+    expect(choosePort({ TIEPNHAN_PORT: '0' }, 48000)).toEqual({ port: 0, fallback: false });
+    expect(choosePort({ TIEPNHAN_PORT: '51000' }, undefined)).toEqual({ port: 51000, fallback: false });
+    expect(choosePort({}, 48000)).toEqual({ port: 48000, fallback: false });
+    expect(choosePort({}, undefined)).toEqual({ port: defaultWebPort, fallback: true });
+    for (const bad of ['abc', '-1', '70000', '80.5']) expect(() => choosePort({ TIEPNHAN_PORT: bad }, undefined)).toThrow(ConfigError);
+  });
+});
+
+describe('instance lock', () => {
+  it('allows one app per data folder and takes over a dead process’s lock', async () => {
+    const dir = tempDir();
+    const lock = acquireInstanceLock(dir, 'web');
+    // A live process holding the lock (a real child, so its pid is alive).
+    lock.release();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: child.pid, kind: 'electron', startedAt: 'x' }));
+      expect(() => acquireInstanceLock(dir, 'web')).toThrow(AlreadyRunningError);
+    } finally {
+      child.kill();
+      await new Promise((r) => child.once('exit', r));
+    }
+    // Now the holder is dead: its stale lock is taken over.
+    const taken = acquireInstanceLock(dir, 'web');
+    expect((JSON.parse(readFileSync(join(dir, lockFileName), 'utf8')) as { pid: number }).pid).toBe(process.pid);
+    taken.release();
+  });
+});
+
+describe('browser opening', () => {
+  it('uses the platform opener and skips Linux without a display', () => {
+    const url = 'http://127.0.0.1:1/?token=t';
+    expect(browserCommand(url, 'linux', {})).toBeNull();
+    expect(browserCommand(url, 'linux', { DISPLAY: ':0' })).toEqual({ command: 'xdg-open', args: [url] });
+    expect(browserCommand(url, 'darwin', {})).toEqual({ command: 'open', args: [url] });
+    expect(browserCommand(url, 'win32', {})?.args.at(-1)).toBe(url);
+  });
+});
+
+describe('CLI registry', () => {
+  it('runs a command added to the registry, with parsed options', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['greet', '--name', 'Lan'], { env: {}, out: (l) => out.push(l), err: (l) => err.push(l) }, [
+      {
+        name: 'greet',
+        summary: { vi: 'Chào', en: 'Greet' },
+        options: { name: { type: 'string' } },
+        run: async (values) => {
+          out.push(`xin chào ${String(values.name)}`);
+          return 3;
+        },
+      },
+    ]);
+    expect(code).toBe(3);
+    expect(out).toEqual(['xin chào Lan']);
+    expect(err).toEqual([]);
+  });
+});
