@@ -13,6 +13,23 @@ import { databaseFile } from './database-file.js';
 const size = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+function freeBytes(dir: string): number | null {
+  try {
+    const fs = statfsSync(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return null;
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 /** What IT needs to read a desk's state over the phone, without personal data. */
 export function collectDiagnostics(dataDir: string) {
   const root = appRoot();
@@ -38,25 +55,14 @@ export function collectDiagnostics(dataDir: string) {
       database.error = message(error);
     }
   }
-  let freeDiskBytes: number | null = null;
-  try {
-    const fs = statfsSync(existsSync(dataDir) ? dataDir : root);
-    freeDiskBytes = fs.bavail * fs.bsize;
-  } catch {
-    freeDiskBytes = null;
-  }
+  const freeDiskBytes = freeBytes(existsSync(dataDir) ? dataDir : root);
   let config: { ok: boolean; error: string | null } = { ok: true, error: null };
   try {
     loadConfig(dataDir);
   } catch (error) {
     config = { ok: false, error: message(error) };
   }
-  let runningInstance: unknown = null;
-  try {
-    runningInstance = JSON.parse(readFileSync(join(dataDir, lockFileName), 'utf8'));
-  } catch {
-    runningInstance = null;
-  }
+  const runningInstance = readJson(join(dataDir, lockFileName));
   return {
     version: appVersion(),
     dataDir,
