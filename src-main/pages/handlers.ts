@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { AppError } from '../../src-shared/contract/errors.js';
+import type { Page, PageCommandName, PageCommands } from '../../src-shared/contract/pages-commands.js';
+import type { Deps } from '../app/deps.js';
+import type { CallContext } from '../ipc/handler-types.js';
+import type { PageRow } from './page-repo.js';
+import type { ImportProgress, PageService } from './page-service.js';
+
+/** Same shape as ipc/handler-types.ts, against the proposed page commands until they are merged. */
+export type PageHandler<N extends PageCommandName> = (
+  input: z.output<PageCommands[N]['input']>,
+  ctx: CallContext,
+) => z.input<PageCommands[N]['output']> | Promise<z.input<PageCommands[N]['output']>>;
+export type PageHandlers = { [N in PageCommandName]: PageHandler<N> };
+
+export const toPage = (r: PageRow): Page => ({
+  id: r.id,
+  dossierId: r.dossier_id,
+  componentPosition: r.component_position,
+  position: r.position,
+  sha256: r.sha256,
+  thumbSha256: r.thumb_sha256,
+  width: r.width,
+  height: r.height,
+  dpi: r.dpi,
+  colourMode: r.colour_mode,
+  bytes: r.bytes,
+  blank: r.blank === 1,
+  rotation: r.rotation,
+  skewAngle: r.skew_angle,
+  source: r.source,
+  sourceName: r.source_name,
+  status: r.status,
+  hasMaster: r.master_sha256 !== null,
+  createdAt: r.created_at,
+  seq: r.seq,
+});
+
+export type PageHandlerDeps = Pick<Deps, 'logger'> & {
+  pages: PageService;
+  /** Where import progress goes (the integrator wires it to the 'pages.progress' event). */
+  onImportProgress?: (dossierId: string, p: ImportProgress) => void;
+};
+
+async function readImportFile(f: { name: string; path: string } | { name: string; base64: string }): Promise<{ name: string; data: Uint8Array }> {
+  if ('base64' in f) return { name: f.name, data: Buffer.from(f.base64, 'base64') };
+  try {
+    return { name: f.name || basename(f.path), data: await readFile(f.path) };
+  } catch {
+    throw new AppError('VALIDATION', `Không đọc được tệp «${f.name}». Kiểm tra tệp còn tồn tại và có quyền đọc.`);
+  }
+}
+
+export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): PageHandlers {
+  const userId = (ctx: CallContext) => ctx.user?.id ?? null;
+  return {
+    async 'pages.importFiles'(input, ctx) {
+      const files = await Promise.all(input.files.map(readImportFile));
+      const rows = await pages.importFiles({
+        dossierId: input.dossierId,
+        componentPosition: input.componentPosition,
+        insertAt: input.insertAt,
+        files,
+        userId: userId(ctx),
+        ...(onImportProgress ? { onProgress: (p: ImportProgress) => onImportProgress(input.dossierId, p) } : {}),
+      });
+      return { batchId: rows[0]!.batch_id!, pages: rows.map(toPage) };
+    },
+    'pages.list': ({ dossierId, includeDeleted }) => pages.list(dossierId, includeDeleted).map(toPage),
+    'pages.move': ({ id, position }, ctx) => pages.move(id, position, userId(ctx)).map(toPage),
+    'pages.assign': ({ ids, componentPosition }, ctx) => pages.assign(ids, componentPosition, userId(ctx)).map(toPage),
+    'pages.rotate': async ({ id, turn }, ctx) => toPage(await pages.rotate(id, turn, userId(ctx))),
+    'pages.delete': ({ id }, ctx) => pages.remove(id, userId(ctx)).map(toPage),
+    'pages.confirm': async ({ dossierId, ids }, ctx) => (await pages.confirm(dossierId, ids, userId(ctx))).map(toPage),
+    async 'pages.image'({ id, variant }) {
+      const { mime, data } = await pages.image(id, variant);
+      return { mime, base64: data.toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { Access } from './commands.js';
+import { Id, IsoInstant } from './schemas.js';
+
+/**
+ * PROPOSAL (issue 3) for the integrator to merge into commands.ts: the page commands, in the
+ * same def(access, input, output) shape. Insertion in the middle is the `insertAt` of
+ * pages.importFiles (and of a scan batch), not a separate command.
+ */
+type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
+const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
+
+const anyone = ['clerk', 'supervisor', 'admin'] as const;
+const Position = z.number().int().min(1).max(100_000);
+const ComponentPosition = z.number().int().min(0).max(1000);
+
+export const Page = z.object({
+  id: Id,
+  dossierId: Id,
+  /** Required component the page belongs to (dossier component position), null = not assigned. */
+  componentPosition: z.number().int().nullable(),
+  /** 1-based order in the dossier; null once deleted. */
+  position: z.number().int().nullable(),
+  sha256: z.string(),
+  thumbSha256: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  dpi: z.number().int().nullable(),
+  colourMode: z.enum(['color', 'gray', 'bw']),
+  /** Stored archive size. */
+  bytes: z.number().int(),
+  /** Flagged for the clerk's attention; never dropped automatically. */
+  blank: z.boolean(),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  skewAngle: z.number(),
+  source: z.enum(['scan', 'import']),
+  sourceName: z.string(),
+  status: z.enum(['pending', 'confirmed', 'deleted']),
+  /** Whether the lossless master is still kept (until confirmation). */
+  hasMaster: z.boolean(),
+  createdAt: IsoInstant,
+  seq: z.number().int(),
+});
+export type Page = z.infer<typeof Page>;
+
+/** Base64 of up to ~150 MB of file (a long PDF); larger files go by path from the file picker. */
+const ImportFileInput = z.union([
+  z.object({ name: z.string().trim().min(1).max(255), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(200_000_000) }).strict(),
+]);
+
+export const pageCommands = {
+  /** Imports JPEG, PNG, TIFF (every page) and PDF (every page at 200 dpi) files, all or nothing. */
+  'pages.importFiles': def(
+    anyone,
+    z.object({
+      dossierId: Id,
+      componentPosition: ComponentPosition.nullable().default(null),
+      /** Position the first imported page takes; null = after the last page. */
+      insertAt: Position.nullable().default(null),
+      files: z.array(ImportFileInput).min(1).max(50),
+    }),
+    z.object({ batchId: Id, pages: z.array(Page) }),
+  ),
+  'pages.list': def(anyone, z.object({ dossierId: Id, includeDeleted: z.boolean().default(false) }), z.array(Page)),
+  /** Moves one page to a new position; answers the dossier's pages in their new order. */
+  'pages.move': def(anyone, z.object({ id: Id, position: Position }), z.array(Page)),
+  /** Assigns pages to a required component (null = unassigned). */
+  'pages.assign': def(anyone, z.object({ ids: z.array(Id).min(1).max(2000), componentPosition: ComponentPosition.nullable() }), z.array(Page)),
+  /** Turns a page clockwise; the stored image is re-derived (from the lossless master while it exists). */
+  'pages.rotate': def(anyone, z.object({ id: Id, turn: z.union([z.literal(90), z.literal(180), z.literal(270)]) }), Page),
+  /** Soft delete: the page leaves the order; its files stay until the dossier has synced. */
+  'pages.delete': def(anyone, z.object({ id: Id }), z.array(Page)),
+  /** The clerk confirms the pages (all pending ones, or `ids`): lossless masters are dropped. */
+  'pages.confirm': def(anyone, z.object({ dossierId: Id, ids: z.array(Id).max(2000).nullable().default(null) }), z.array(Page)),
+  /** A page image for display: the thumbnail or the stored archive image. */
+  'pages.image': def(anyone, z.object({ id: Id, variant: z.enum(['thumb', 'archive']) }), z.object({ mime: z.string(), base64: z.string() })),
+} as const;
+
+export type PageCommands = typeof pageCommands;
+export type PageCommandName = keyof PageCommands;
+
+/** PROPOSAL for events.ts: progress of an import (or scan) batch, one event per stored page. */
+export const pageEvents = {
+  'pages.progress': z.object({ dossierId: Id, batchId: Id, done: z.number().int(), total: z.number().int().nullable(), fileName: z.string() }),
+} as const;
