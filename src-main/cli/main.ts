@@ -3,6 +3,7 @@ import { ConfigError } from '../app/config.js';
 import { defaultDataDir } from '../app/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { AlreadyRunningError } from '../launch/instance-lock.js';
+import { PortInUseError } from '../launch/port-choice.js';
 import { appVersion } from './app-version.js';
 import type { CliCommand, CliContext } from './cli-command.js';
 import { cliCommands } from './commands/index.js';
@@ -32,7 +33,10 @@ function commandHelp(c: CliCommand): string[] {
 
 /** Errors that are the user's or the machine's situation, not bugs: a message is enough. */
 const expected = (error: unknown) =>
-  error instanceof ConfigError || error instanceof AlreadyRunningError || error instanceof DatabaseTooNewError;
+  error instanceof ConfigError ||
+  error instanceof AlreadyRunningError ||
+  error instanceof DatabaseTooNewError ||
+  error instanceof PortInUseError;
 
 export type CliIo = Partial<Omit<CliContext, 'dataDir'>>;
 

@@ -7,7 +7,7 @@ import { appRoot } from '../app/paths.js';
 import { startWebHost, type WebHost } from '../host/web-host.js';
 import { acquireInstanceLock } from './instance-lock.js';
 import { openBrowser } from './open-browser.js';
-import { choosePort } from './port-choice.js';
+import { choosePort, listenWithFallback } from './port-choice.js';
 
 export type WebLaunchOptions = {
   dataDir: string;
@@ -15,16 +15,6 @@ export type WebLaunchOptions = {
   out: (line: string) => void;
   err: (line: string) => void;
 };
-
-async function listen(start: (port: number) => Promise<WebHost>, port: number, fallback: boolean, err: (l: string) => void): Promise<WebHost> {
-  try {
-    return await start(port);
-  } catch (error) {
-    if (!fallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    err(`Cổng ${port} đang bận, dùng một cổng trống khác. (Port ${port} is busy; using any free port.)`);
-    return start(0);
-  }
-}
 
 /**
  * Runs the core and the web host in this process until SIGINT/SIGTERM, then closes both.
@@ -45,7 +35,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
   try {
     core = createCore({ dataDir, logger: filterLogger(fileLogger(dataDir), config.logLevel) });
     const c = core;
-    host = await listen((port) => startWebHost({ core: c, port, staticDir }), choice.port, choice.fallback, err);
+    host = await listenWithFallback((port) => startWebHost({ core: c, port, staticDir }), choice, err);
   } catch (error) {
     core?.close();
     lock.release();
@@ -56,7 +46,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
   if (env.TIEPNHAN_NO_BROWSER !== '1') openBrowser(host.url);
 
   const running = { core, host };
-  return new Promise<number>((resolve) => {
+  return new Promise<number>((done) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;
@@ -70,7 +60,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
           lock.release();
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          resolve(0);
+          done(0);
         });
     };
     process.on('SIGINT', stop);

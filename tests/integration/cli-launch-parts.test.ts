@@ -7,7 +7,8 @@ import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-ma
 import { runCli } from '../../src-main/cli/main.js';
 import { acquireInstanceLock, AlreadyRunningError, lockFileName } from '../../src-main/launch/instance-lock.js';
 import { browserCommand } from '../../src-main/launch/open-browser.js';
-import { choosePort, defaultWebPort } from '../../src-main/launch/port-choice.js';
+import { choosePort, defaultWebPort, listenWithFallback, PortInUseError } from '../../src-main/launch/port-choice.js';
+import { createServer, type Server } from 'node:http';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -72,6 +73,30 @@ describe('port choice', () => {
     expect(choosePort({}, 48000)).toEqual({ port: 48000, fallback: false });
     expect(choosePort({}, undefined)).toEqual({ port: defaultWebPort, fallback: true });
     for (const bad of ['abc', '-1', '70000', '80.5']) expect(() => choosePort({ TIEPNHAN_PORT: bad }, undefined)).toThrow(ConfigError);
+  });
+});
+
+describe('busy port', () => {
+  const listen = (port: number) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve(server));
+    });
+  const portOf = (s: Server) => (s.address() as { port: number }).port;
+
+  it('falls back to a free port only from the default, and says so', async () => {
+    const busy = await listen(0);
+    const notices: string[] = [];
+    try {
+      const other = await listenWithFallback(listen, { port: portOf(busy), fallback: true }, (l) => notices.push(l));
+      expect(portOf(other)).not.toBe(portOf(busy));
+      expect(notices.join()).toContain(`Port ${portOf(busy)} is busy`);
+      other.close();
+      await expect(listenWithFallback(listen, { port: portOf(busy), fallback: false }, () => {})).rejects.toBeInstanceOf(PortInUseError);
+    } finally {
+      busy.close();
+    }
   });
 });
 
