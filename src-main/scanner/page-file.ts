@@ -9,10 +9,11 @@ import { rawBytesPerLine, type PageFrame } from '../../src-shared/scan/page-fram
 export async function pageFile(frame: PageFrame): Promise<{ extension: 'png' | 'jpg'; bytes: Uint8Array }> {
   if (frame.format === 'png') return { extension: 'png', bytes: frame.data };
   if (frame.format === 'jpeg') return { extension: 'jpg', bytes: frame.data };
-  const density = { density: frame.dpi };
   if (frame.depth === 8) {
-    const png = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: frame.channels } })
-      .withMetadata(density)
+    const image = sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: frame.channels } });
+    // Without an explicit colourspace sharp writes a one-channel raw input as RGB PNG.
+    const png = await (frame.channels === 1 ? image.toColourspace('b-w') : image)
+      .withDensity(frame.dpi)
       .png()
       .toBuffer();
     return { extension: 'png', bytes: png };
@@ -27,7 +28,8 @@ export async function pageFile(frame: PageFrame): Promise<{ extension: 'png' | '
     }
   }
   const png = await sharp(gray, { raw: { width: frame.width, height: frame.height, channels: 1 } })
-    .withMetadata(density)
+    .toColourspace('b-w')
+    .withDensity(frame.dpi)
     .png({ palette: true, colours: 2 })
     .toBuffer();
   return { extension: 'png', bytes: png };
