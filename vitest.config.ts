@@ -27,6 +27,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Each suite starts an embedded PostgreSQL (PGlite); one at a time on two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -58,6 +58,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await mkdir(opts.dataDir, { recursive: true });
   const blobs = new BlobStore(join(opts.dataDir, 'blobs'));
   await blobs.init();
+  // @tus/file-store creates its folder without awaiting; make it exist before.
+  await mkdir(join(opts.dataDir, 'tus'), { recursive: true });
   const adminToken = await resolveAdminToken(opts.dataDir, opts.adminToken, (token, file) => {
     print(`Mã quản trị (admin token), chỉ hiện một lần, đã lưu ở ${file}:\n  ${token}`);
   });
@@ -102,13 +104,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${address.port}`;
     const running = app;
+    let closing: Promise<void> | null = null;
     return {
       url,
       database: db.kind,
       adminToken,
-      async close() {
-        await running.close();
-        await db.close();
+      close() {
+        closing ??= (async () => {
+          await running.close();
+          await db.close();
+        })();
+        return closing;
       },
     };
   } catch (err) {

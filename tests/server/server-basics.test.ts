@@ -1,0 +1,91 @@
+import { statSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src-server/server.js';
+import { openDb } from '../../src-server/storage/open-db.js';
+import { resolveAdminToken } from '../../src-server/auth/admin-token-file.js';
+import { pgQuery, startTestServer, targets, type TestServer } from './harness.js';
+
+describe.each(targets)('server basics on $name', (target) => {
+  let ts: TestServer;
+  beforeAll(async () => {
+    ts = await startTestServer(target);
+  });
+  afterAll(async () => ts?.destroy());
+
+  it('answers /health with its version and database kind', async () => {
+    const res = await fetch(ts.url + '/health');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; version: string; database: string };
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(body).toEqual({ ok: true, version: pkg.version, database: target.name });
+  });
+
+  it('guards the admin API with the admin token', async () => {
+    expect((await fetch(ts.url + '/admin/api/devices')).status).toBe(401);
+    const forged = await fetch(ts.url + '/admin/api/devices', { headers: { authorization: 'Bearer not-the-admin-token-at-all' } });
+    expect(forged.status).toBe(401);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
+    expect((await ts.admin('/devices')).status).toBe(200);
+  });
+
+  it('serves the admin page without any external resource', async () => {
+    const res = await fetch(ts.url + '/admin');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('lang="vi"');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('keeps data across a restart and refuses a database from a newer version', async () => {
+    const created = await ts.admin<{ id: string }>('/branches', 'POST', { code: 'CN-01', name: 'Chi nhánh Thủ Dầu Một' });
+    expect(created.status).toBe(201);
+    await ts.restart();
+    const branches = await ts.admin<Array<{ code: string }>>('/branches');
+    expect(branches.body.map((b) => b.code)).toEqual(['CN-01']);
+    await ts.server.close();
+    // Stamp a future schema version into the database, as a newer server would.
+    if (ts.databaseUrl) {
+      await pgQuery(ts.databaseUrl, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')");
+    } else {
+      const db = await openDb(ts.dataDir);
+      await db.query("INSERT INTO schema_migrations (version, name) VALUES (999, 'future')");
+      await db.close();
+    }
+    await expect(startServer({ port: 0, dataDir: ts.dataDir, databaseUrl: ts.databaseUrl, adminToken: 'x'.repeat(20) })).rejects.toThrow(/newer/);
+    if (ts.databaseUrl) await pgQuery(ts.databaseUrl, 'DELETE FROM schema_migrations WHERE version = 999');
+    else {
+      const db = await openDb(ts.dataDir);
+      await db.query('DELETE FROM schema_migrations WHERE version = 999');
+      await db.close();
+    }
+    await ts.restart();
+    const versions = ts.databaseUrl
+      ? (await pgQuery(ts.databaseUrl, 'SELECT version FROM schema_migrations ORDER BY version')).rows.map((r: { version: number }) => r.version)
+      : [];
+    if (ts.databaseUrl) expect(versions).toEqual([1]);
+    expect((await fetch(ts.url + '/health')).status).toBe(200);
+  });
+});
+
+describe('admin token file', () => {
+  it('is generated once with mode 0600, reported once, and reused', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tiepnhan-token-'));
+    const printed: string[] = [];
+    try {
+      const token = await resolveAdminToken(dataDir, undefined, (t, file) => printed.push(`${file}: ${t}`));
+      expect(token.length).toBeGreaterThanOrEqual(32);
+      expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(token);
+      expect(statSync(join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
+      expect(printed).toEqual([`${join(dataDir, 'admin-token')}: ${token}`]);
+      expect(await resolveAdminToken(dataDir, undefined, (t) => printed.push(t))).toBe(token);
+      expect(printed).toHaveLength(1);
+      // A given token wins over the file, and a short one is refused.
+      expect(await resolveAdminToken(dataDir, 'given-token-0123456789', () => undefined)).toBe('given-token-0123456789');
+      await expect(resolveAdminToken(dataDir, 'short', () => undefined)).rejects.toThrow();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
