@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type InstanceKind = 'web' | 'electron';
@@ -42,6 +42,8 @@ function readHolder(file: string): LockContent | null {
  * crashed process (its pid no longer alive) is taken over.
  */
 export function acquireInstanceLock(dataDir: string, kind: InstanceKind): { release(): void } {
+  // First launch on a fresh machine: the data folder does not exist yet.
+  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, lockFileName);
   const content: LockContent = { pid: process.pid, kind, startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {

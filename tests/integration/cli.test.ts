@@ -137,7 +137,8 @@ function rendererDir(): string {
 
 describe('tiepnhan start without Electron', () => {
   it('prints one line, serves the page behind the token, refuses a second instance and stops on SIGTERM', async () => {
-    const dataDir = tempDir('tiepnhan-start-');
+    // A fresh machine: the data folder does not exist yet.
+    const dataDir = join(tempDir('tiepnhan-start-'), 'TiepNhan', 'data');
     const env = { ...process.env, TIEPNHAN_DATA_DIR: dataDir, TIEPNHAN_PORT: '0', TIEPNHAN_NO_BROWSER: '1', TIEPNHAN_RENDERER_DIR: rendererDir() };
     const child = spawn(process.execPath, [bin, 'start'], { env });
     let stdout = '';
