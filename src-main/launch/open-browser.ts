@@ -6,7 +6,8 @@ export function browserCommand(
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
 ): { command: string; args: string[] } | null {
-  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };
+  // `start`'s first quoted argument is a window title: pass an empty one (Node quotes '' as "").
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '', url] };
   if (platform === 'darwin') return { command: 'open', args: [url] };
   // A Linux server or CI shell has no display: nothing to open a browser on.
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return null;

@@ -127,7 +127,7 @@ describe('browser opening', () => {
     expect(browserCommand(url, 'linux', {})).toBeNull();
     expect(browserCommand(url, 'linux', { DISPLAY: ':0' })).toEqual({ command: 'xdg-open', args: [url] });
     expect(browserCommand(url, 'darwin', {})).toEqual({ command: 'open', args: [url] });
-    expect(browserCommand(url, 'win32', {})?.args.at(-1)).toBe(url);
+    expect(browserCommand(url, 'win32', {})).toEqual({ command: 'cmd', args: ['/c', 'start', '', url] });
   });
 });
 
