@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { processPage, type ProcessedPage } from '../../src-main/imaging/process-page.js';
+import { ARCHIVE_JPEG_QUALITY } from '../../src-main/imaging/limits.js';
+import { masterImage, processPage, type ProcessedPage } from '../../src-main/imaging/process-page.js';
 import { a4Size, ruleAngleDeg, syntheticScan, type SyntheticPage } from '../fixtures/synthetic-page.js';
 
 type GreyImage = { data: Buffer; width: number; height: number };
@@ -77,10 +78,26 @@ describe('imaging pipeline on synthetic 200 dpi pages', () => {
     expect(full.out.blank).toBe(false);
   });
 
-  it('reports stored bytes per page at 200 dpi', async () => {
-    const colour = await run({ seal: true, noise: 6 });
-    console.log(`bytes/page at 200 dpi: colour archive ${colour.out.archive.data.length} (${colour.out.archive.format}), thumb ${colour.out.thumb.length}`);
-    expect(colour.out.archive.format).toBe('jpeg');
-    expect(colour.out.colourMode).toBe('color');
+  it('reports stored bytes per page at 200 dpi (colour, grey, black and white, master)', async () => {
+    const s = await syntheticScan({ seal: true, noise: 3 });
+    const grey = await sharp(s.data, { raw: { width: s.width, height: s.height, channels: 3 } }).greyscale().raw().toBuffer();
+    const bw = Buffer.from(grey.map((v) => (v < 128 ? 0 : 255)));
+    const colour = await processPage({ data: s.data, width: s.width, height: s.height, channels: 3, bilevel: false, dpi: 200 });
+    const gray = await processPage({ data: grey, width: s.width, height: s.height, channels: 1, bilevel: false, dpi: 200 });
+    const lineart = await processPage({ data: bw, width: s.width, height: s.height, channels: 1, bilevel: true, dpi: 200 });
+    const master = await masterImage({ data: s.data, width: s.width, height: s.height, channels: 3, bilevel: false, dpi: 200 });
+    const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+    console.log(
+      `bytes/page, A4 text page at 200 dpi (±3 noise): colour JPEG q${ARCHIVE_JPEG_QUALITY} ${kb(colour.archive.data.length)}, ` +
+        `grey JPEG ${kb(gray.archive.data.length)}, black-and-white 1-bit PNG ${kb(lineart.archive.data.length)}, ` +
+        `thumbnail ${kb(colour.thumb.length)}, lossless master PNG ${kb(master.data.length)}`,
+    );
+    expect([colour.archive.format, gray.archive.format, lineart.archive.format]).toEqual(['jpeg', 'jpeg', 'png']);
+    expect([colour.colourMode, gray.colourMode, lineart.colourMode]).toEqual(['color', 'gray', 'bw']);
+    expect((await sharp(gray.archive.data).metadata()).channels).toBe(1);
+    expect((await sharp(lineart.archive.data).metadata()).bitsPerSample).toBe(1);
+    expect((await sharp(colour.archive.data).metadata()).density).toBe(200);
+    // Bilevel pages are far smaller than any JPEG of the same page.
+    expect(lineart.archive.data.length).toBeLessThan(gray.archive.data.length / 4);
   });
 });
