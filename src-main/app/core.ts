@@ -15,12 +15,14 @@ import { createEventBus, type EventBus } from './events.js';
 import { appHandlers } from './handlers.js';
 import { fileLogger, type Logger } from './logger.js';
 import { appRoot } from './paths.js';
-import { readSettings } from './settings.js';
+import { defaultSettings, readSettings } from './settings.js';
 
 export type CoreOptions = {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
+  /** Idle lock minutes given to a desk at first-run setup (config.json's idleLockMinutes). */
+  idleLockMinutesDefault?: number;
 };
 
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
@@ -48,8 +50,9 @@ export function createCore(options: CoreOptions): Core {
     if (!s) throw new AppError('SETUP_REQUIRED');
     return s;
   };
-  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? 15);
-  const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets') };
+  const idleLockMinutesDefault = options.idleLockMinutesDefault ?? defaultSettings.idleLockMinutes;
+  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
+  const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets'), idleLockMinutesDefault };
   const handlers: Handlers = {
     ...appHandlers(deps),
     ...authHandlers(deps),

@@ -14,4 +14,6 @@ export type Deps = {
   settings: () => Settings;
   version: string;
   assetsDir: string;
+  /** Idle lock for a desk set up from now on (IT's config.json may change the default). */
+  idleLockMinutesDefault: number;
 };

@@ -27,6 +27,6 @@ export function writeSettings(db: Db, values: Partial<Settings>): void {
   for (const [key, value] of Object.entries(values)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
 }
 
-export function initSettings(db: Db, receptionPoint: ReceptionPoint): void {
-  writeSettings(db, { ...defaultSettings, receptionPoint });
+export function initSettings(db: Db, receptionPoint: ReceptionPoint, overrides: Partial<Settings> = {}): void {
+  writeSettings(db, { ...defaultSettings, ...overrides, receptionPoint });
 }

@@ -12,7 +12,7 @@ type AuthHandlers = Pick<
   'setup.init' | 'auth.login' | 'auth.logout' | 'auth.unlock' | 'auth.me' | 'users.list' | 'users.create' | 'users.setDisabled'
 >;
 
-export function authHandlers({ db, clock, sessions, settings }: Deps): AuthHandlers {
+export function authHandlers({ db, clock, sessions, settings, idleLockMinutesDefault }: Deps): AuthHandlers {
   const now = () => clock.now().toISOString();
   return {
     async 'setup.init'({ receptionPoint, admin }) {
@@ -22,7 +22,7 @@ export function authHandlers({ db, clock, sessions, settings }: Deps): AuthHandl
         if (userCount(db) > 0) throw new AppError('SETUP_DONE');
         const id = randomUUID();
         insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: now() });
-        initSettings(db, receptionPoint);
+        initSettings(db, receptionPoint, { idleLockMinutes: idleLockMinutesDefault });
         appendAudit(db, { at: now(), userId: id, action: 'setup.init', dossierId: null, details: { receptionPoint, admin: admin.username } });
       })();
       return { done: true };

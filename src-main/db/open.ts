@@ -23,3 +23,10 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     throw error;
   }
 }
+
+/** Opens an existing database read-only, without migrating: for diagnostics and verification. */
+export function openDatabaseReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

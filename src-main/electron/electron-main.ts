@@ -46,7 +46,11 @@ function start(): void {
   try {
     const config = loadConfig(dataDir);
     lock = acquireInstanceLock(dataDir, 'electron');
-    core = createCore({ dataDir, logger: filterLogger(fileLogger(dataDir), config.logLevel) });
+    core = createCore({
+      dataDir,
+      logger: filterLogger(fileLogger(dataDir), config.logLevel),
+      ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
+    });
   } catch (error) {
     fail('TiepNhan không khởi động được (TiepNhan cannot start)', error);
     return;

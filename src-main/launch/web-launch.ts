@@ -33,7 +33,11 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
   let core: ReturnType<typeof createCore> | undefined;
   let host: WebHost | undefined;
   try {
-    core = createCore({ dataDir, logger: filterLogger(fileLogger(dataDir), config.logLevel) });
+    core = createCore({
+      dataDir,
+      logger: filterLogger(fileLogger(dataDir), config.logLevel),
+      ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
+    });
     const c = core;
     host = await listenWithFallback((port) => startWebHost({ core: c, port, staticDir }), choice, err);
   } catch (error) {

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { verifyAudit } from '../../audit/audit-log.js';
-import { appRoot } from '../../app/paths.js';
-import { openDatabase } from '../../db/open.js';
+import { openDatabaseReadOnly } from '../../db/open.js';
 import type { CliCommand } from '../cli-command.js';
 import { databaseFile } from './database-file.js';
 
@@ -20,7 +18,7 @@ export const auditVerifyCommand: CliCommand = {
       ctx.err(`Không có cơ sở dữ liệu tại ${file}. (No database at ${file}.)`);
       return 1;
     }
-    const db = openDatabase(file, { migrationsDir: join(appRoot(), 'migrations') });
+    const db = openDatabaseReadOnly(file);
     try {
       const result = verifyAudit(db);
       if (values.json) ctx.out(JSON.stringify(result));

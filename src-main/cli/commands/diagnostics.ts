@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../app/config.js';
 import { appRoot } from '../../app/paths.js';
 import { loadMigrations, schemaVersion } from '../../db/migrate.js';
-import { openDatabase } from '../../db/open.js';
+import { openDatabaseReadOnly } from '../../db/open.js';
 import { electronPackageVersion, findElectronBinary } from '../../launch/electron-binary.js';
 import { lockFileName } from '../../launch/instance-lock.js';
 import type { CliCommand } from '../cli-command.js';
@@ -45,7 +45,7 @@ export function collectDiagnostics(dataDir: string) {
   };
   if (database.exists) {
     try {
-      const db = openDatabase(dbFile, { migrationsDir: join(root, 'migrations') });
+      const db = openDatabaseReadOnly(dbFile);
       try {
         database.schemaVersion = schemaVersion(db);
       } finally {
