@@ -10,6 +10,8 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
+  /** Bumped when a command comes back with field errors (to move focus to the first one). */
+  const [fieldErrorsSeq, setFieldErrorsSeq] = useState(0);
 
   const run = useCallback(async <T,>(fn: () => Promise<Result<T>>): Promise<T | null> => {
     setBusy(true);
@@ -22,6 +24,7 @@ export function useAction() {
         const translated: Record<string, string> = {};
         for (const [path, key] of Object.entries(result.error.fields)) translated[path] = fieldText(key);
         setFields(translated);
+        setFieldErrorsSeq((n) => n + 1);
       }
       setError(errorText(result.error));
       return null;
@@ -35,5 +38,16 @@ export function useAction() {
     setFields({});
   }, []);
 
-  return { busy, error, fields, run, clear, setError, setFields };
+  /** The clerk is correcting a field: its old message goes (main checks again on save). */
+  const clearField = useCallback((path: string) => {
+    setFields((f) => {
+      if (!(path in f) && !(`draft.${path}` in f)) return f;
+      const next = { ...f };
+      delete next[path];
+      delete next[`draft.${path}`];
+      return next;
+    });
+  }, []);
+
+  return { busy, error, fields, fieldErrorsSeq, run, clear, clearField, setError, setFields };
 }

@@ -14,10 +14,15 @@ type FieldFrameProps = {
 export function FieldFrame({ id, label, error, hint, required, children, className }: FieldFrameProps) {
   return (
     <div className={'field' + (error ? ' field-invalid' : '') + (className ? ' ' + className : '')}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="req" aria-hidden="true"> *</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label so the accessible name stays the plain label text. */}
+        {required ? (
+          <span className="req" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
       {children}
       {hint && !error ? (
         <div className="hint" id={id + '-hint'}>

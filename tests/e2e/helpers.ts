@@ -56,6 +56,10 @@ export function deskContext(browser: Browser): Promise<BrowserContext> {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+  }).then((context) => {
+    // Everything here is local: a step that takes more than 10 s is stuck.
+    context.setDefaultTimeout(10_000);
+    return context;
   });
 }
 

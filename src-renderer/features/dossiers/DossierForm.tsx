@@ -68,19 +68,24 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
     };
   }, [client, procedure]);
 
+  // Autofocus on the procedure picker once the catalog is in (the form replaces a spinner).
+  const ready = !loading && procedures !== null;
   useEffect(() => {
-    if (!loading) pickerRef.current?.focus();
-  }, [loading]);
+    if (ready) pickerRef.current?.focus();
+  }, [ready]);
 
   // After a failed save, take the keyboard to the first field main complained about.
   useEffect(() => {
-    if (Object.keys(action.fields).length === 0) return;
+    if (action.fieldErrorsSeq === 0) return;
     const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     first?.focus();
-  }, [action.fields]);
+  }, [action.fieldErrorsSeq]);
 
   const set = useCallback((patch: Partial<DraftState>) => setState((s) => ({ ...s, ...patch })), []);
-  const setApplicant = (key: keyof DraftState['applicant']) => (value: string) =>
+  const { clearField } = action;
+  const setApplicant = (key: keyof DraftState['applicant']) => (value: string) => {
+    clearField(`applicant.${key}`);
+    if (key === 'dateOfBirth' || key === 'sex') clearField('applicant.idNumber');
     setState((s) => {
       const applicant = { ...s.applicant, [key]: value };
       // A valid CCCD tells the sex: fill it when still empty (one field less to type).
@@ -90,6 +95,7 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
       }
       return { ...s, applicant };
     });
+  };
 
   const feePreview = procedure
     ? computeFee(procedure.fee, Number(state.pages) || 0, Number(state.copies) || 0)
@@ -149,7 +155,7 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
     }
   };
 
-  if (loading || procedures === null) return <Spinner label={t('form.loadingCatalog')} />;
+  if (!ready) return <Spinner label={t('form.loadingCatalog')} />;
 
   const countsPages = procedure?.countsPages ?? false;
 
@@ -179,6 +185,7 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
             inputRef={pickerRef}
             error={fields.procedureCode}
             onSelect={(p) => {
+              clearField('procedureCode');
               setState((s) => withProcedure(s, p));
               nameRef.current?.focus();
             }}
@@ -254,19 +261,19 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
               min={1}
               max={20}
               value={state.setsCount}
-              onChange={(setsCount) => set({ setsCount })}
+              onChange={(setsCount) => (clearField('setsCount'), set({ setsCount }))}
               error={fields.setsCount}
             />
             {countsPages ? (
               <>
-                <TextField label={t('form.pages')} type="number" min={1} max={2000} value={state.pages} onChange={(pages) => set({ pages })} error={fields.pages} required />
+                <TextField label={t('form.pages')} type="number" min={1} max={2000} value={state.pages} onChange={(pages) => (clearField('pages'), set({ pages }))} error={fields.pages} required />
                 <TextField
                   label={t('form.copies')}
                   type="number"
                   min={1}
                   max={500}
                   value={state.copies}
-                  onChange={(copies) => setState((s) => withCopies(s, procedure, copies))}
+                  onChange={(copies) => (clearField('copies'), setState((s) => withCopies(s, procedure, copies)))}
                   error={fields.copies}
                   required
                 />
