@@ -104,7 +104,7 @@ export function applySaneSettings(device: Setter, settings: ScanSettings): { dpi
 
   const mode = find(options, 'mode');
   const modeValues = stringList(mode);
-  let wantDepth = settings.mode === 'lineart' ? 1 : 8;
+  const wantDepth = settings.mode === 'lineart' ? 1 : 8;
   let modePick = modeValues.find((v) => modePatterns[settings.mode].test(v));
   if (!modePick && settings.mode === 'lineart') modePick = modeValues.find((v) => modePatterns.gray.test(v));
   if (mode) {
