@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { migrationsDir } from '../../src-server/package-root.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src-server/server.js';
+import { loadMigrations, migrate } from '../../src-server/storage/migrate.js';
+import { openPgliteDb } from '../../src-server/storage/pglite-db.js';
 import type { EnrollResponse, SyncDossier } from '../../src-shared/sync/wire.js';
 
 /**
@@ -41,8 +44,35 @@ export type TestServer = {
   /** Raw SQL against the server's database (PostgreSQL target only; PGlite is owned by the server). */
 };
 
-export async function startTestServer(target: Target, extra: Partial<ServerOptions> = {}): Promise<TestServer> {
+/**
+ * Creating a PGlite database (initdb inside WASM) takes seconds on our 2-core machines;
+ * opening an existing one well under one. So suites start from a copy of a database made
+ * once by the real migration runner, cached per migration set and PGlite version.
+ * server-basics.test.ts starts from nothing (`fresh`) so the first-install path stays tested.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const dir = migrationsDir();
+  const files = readdirSync(dir).sort();
+  const pgliteVersion = (JSON.parse(readFileSync(join(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
+  const key = sha256(pgliteVersion + files.map((f) => f + readFileSync(join(dir, f), 'utf8')).join('\0')).slice(0, 16);
+  const template = join(tmpdir(), `tiepnhan-pglite-template-${key}`);
+  if (existsSync(join(template, 'ready'))) return template;
+  const work = mkdtempSync(join(tmpdir(), 'tiepnhan-pglite-work-'));
+  const db = await openPgliteDb(join(work, 'pg'));
+  await migrate(db, loadMigrations(dir));
+  await db.close();
+  writeFileSync(join(work, 'ready'), '');
+  try {
+    renameSync(work, template);
+  } catch {
+    rmSync(work, { recursive: true, force: true }); // another run made it first
+  }
+  return template;
+}
+
+export async function startTestServer(target: Target, extra: Partial<ServerOptions> = {}, how: { fresh?: boolean } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tiepnhan-server-'));
+  if (target.name === 'pglite' && !how.fresh) cpSync(join(await pgliteTemplate(), 'pg'), join(dataDir, 'pg'), { recursive: true });
   const clock = new ManualClock();
   let databaseUrl: string | undefined;
   let dbName: string | undefined;
