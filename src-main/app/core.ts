@@ -7,6 +7,9 @@ import { openDatabase, type Db } from '../db/open.js';
 import { dossierHandlers } from '../dossiers/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
+import { pageHandlers } from '../pages/handlers.js';
+import { createPageService, type PageService } from '../pages/page-service.js';
+import { openPageStore } from '../pages/page-store.js';
 import { receiptHandlers } from '../receipt/handlers.js';
 import { currentChangeSeq, pullDossiers } from '../replication/dossier-feed.js';
 import { systemClock, type Clock } from './clock.js';
@@ -32,6 +35,8 @@ export type Core = {
   /** Whether a connection holding this session token may receive events (signed in, not locked). */
   mayReceiveEvents(sessionToken: string | null): boolean;
   db: Db;
+  /** Pages of dossiers: scanner batches add pages through it. */
+  pages: PageService;
   dataDir: string;
   logger: Logger;
   close(): void;
@@ -53,13 +58,22 @@ export function createCore(options: CoreOptions): Core {
   const idleLockMinutesDefault = options.idleLockMinutesDefault ?? defaultSettings.idleLockMinutes;
   const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
   const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets'), idleLockMinutesDefault };
+  const events = createEventBus();
+  const pages = createPageService({ db, clock, store: openPageStore(join(options.dataDir, 'pages')), logger });
+  // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
+  void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
   const handlers: Handlers = {
     ...appHandlers(deps),
     ...authHandlers(deps),
     ...dossierHandlers(deps),
     ...receiptHandlers(deps),
+    ...pageHandlers({
+      logger,
+      pages,
+      onImportProgress: (dossierId, p) =>
+        events.emit('pages.progress', { dossierId, batchId: p.batchId, done: p.done, total: p.total, fileName: p.fileName }),
+    }),
   };
-  const events = createEventBus();
   const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
 
   // Live replication stream: after any command, push the dossiers changed since the last push.
@@ -82,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     mayReceiveEvents: (token) => sessions.isActive(token),
     db,
+    pages,
     dataDir: options.dataDir,
     logger,
     close: () => db.close(),

@@ -1,19 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { z } from 'zod';
-import { AppError } from '../../src-shared/contract/errors.js';
-import type { Page, PageCommandName, PageCommands } from '../../src-shared/contract/pages-commands.js';
+import type { Page, PageCommandName } from '../../src-shared/contract/pages-commands.js';
 import type { Deps } from '../app/deps.js';
-import type { CallContext } from '../ipc/handler-types.js';
+import type { CallContext, Handlers } from '../ipc/handler-types.js';
 import type { PageRow } from './page-repo.js';
 import type { ImportProgress, PageService } from './page-service.js';
 
-/** Same shape as ipc/handler-types.ts, against the proposed page commands until they are merged. */
-export type PageHandler<N extends PageCommandName> = (
-  input: z.output<PageCommands[N]['input']>,
-  ctx: CallContext,
-) => z.input<PageCommands[N]['output']> | Promise<z.input<PageCommands[N]['output']>>;
-export type PageHandlers = { [N in PageCommandName]: PageHandler<N> };
+export type PageHandlers = Pick<Handlers, PageCommandName>;
 
 export const toPage = (r: PageRow): Page => ({
   id: r.id,
@@ -44,20 +35,13 @@ export type PageHandlerDeps = Pick<Deps, 'logger'> & {
   onImportProgress?: (dossierId: string, p: ImportProgress) => void;
 };
 
-async function readImportFile(f: { name: string; path: string } | { name: string; base64: string }): Promise<{ name: string; data: Uint8Array }> {
-  if ('base64' in f) return { name: f.name, data: Buffer.from(f.base64, 'base64') };
-  try {
-    return { name: f.name || basename(f.path), data: await readFile(f.path) };
-  } catch {
-    throw new AppError('VALIDATION', `Không đọc được tệp «${f.name}». Kiểm tra tệp còn tồn tại và có quyền đọc.`);
-  }
-}
+const readImportFile = (f: { name: string; base64: string }) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') });
 
 export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): PageHandlers {
   const userId = (ctx: CallContext) => ctx.user?.id ?? null;
   return {
     async 'pages.importFiles'(input, ctx) {
-      const files = await Promise.all(input.files.map(readImportFile));
+      const files = input.files.map(readImportFile);
       const rows = await pages.importFiles({
         dossierId: input.dossierId,
         componentPosition: input.componentPosition,

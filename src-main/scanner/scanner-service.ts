@@ -56,7 +56,7 @@ export class ScannerService {
     });
     this.ownsTempDir = !options.tempDir;
     this.tempDir = options.tempDir ?? mkdtempSync(join(tmpdir(), 'tiepnhan-scan-'));
-    this.demoPagesDir = options.demoPagesDir === undefined ? join(appRoot(), 'tests', 'fixtures', 'demo-pages') : options.demoPagesDir;
+    this.demoPagesDir = options.demoPagesDir === undefined ? join(appRoot(), 'assets', 'demo-pages') : options.demoPagesDir;
     this.pageTimeoutMs = options.pageTimeoutMs ?? 120_000;
     for (const url of options.esclUrls ?? []) {
       const client = new EsclClient(url);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageCommands } from './pages-commands.js';
 import {
   Checkpoint,
   Dossier,
@@ -114,6 +115,8 @@ export const commands = {
 
   'settings.get': def(anyone, empty, Settings),
   'settings.update': def(admins, Settings.partial(), Settings),
+
+  ...pageCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { pageEvents } from './pages-commands.js';
 import { Checkpoint, DossierSummary } from './schemas.js';
 
 /** Events main pushes to every signed-in renderer. */
 export const events = {
   /** Live change stream for RxDB replication (the pull stream$). */
   'replication.dossiers': z.object({ documents: z.array(DossierSummary), checkpoint: Checkpoint }),
+  ...pageEvents,
 } as const;
 
 export type Events = typeof events;

@@ -3,9 +3,9 @@ import type { Access } from './commands.js';
 import { Id, IsoInstant } from './schemas.js';
 
 /**
- * PROPOSAL (issue 3) for the integrator to merge into commands.ts: the page commands, in the
- * same def(access, input, output) shape. Insertion in the middle is the `insertAt` of
- * pages.importFiles (and of a scan batch), not a separate command.
+ * The page commands of the contract (issue 3), spread into `commands` in commands.ts.
+ * Insertion in the middle is the `insertAt` of pages.importFiles (and of a scan batch),
+ * not a separate command.
  */
 type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
 const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
@@ -43,11 +43,12 @@ export const Page = z.object({
 });
 export type Page = z.infer<typeof Page>;
 
-/** Base64 of up to ~150 MB of file (a long PDF); larger files go by path from the file picker. */
-const ImportFileInput = z.union([
-  z.object({ name: z.string().trim().min(1).max(255), path: z.string().min(1).max(4096) }).strict(),
-  z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(200_000_000) }).strict(),
-]);
+/**
+ * Files travel as bytes the clerk picked or dropped: the renderer never names a path for
+ * main to read, so a compromised page cannot make main read arbitrary files on the PC.
+ * The web host caps a message at 25 MB, so larger files are refused there.
+ */
+const ImportFileInput = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(200_000_000) }).strict();
 
 export const pageCommands = {
   /** Imports JPEG, PNG, TIFF (every page) and PDF (every page at 200 dpi) files, all or nothing. */
@@ -80,7 +81,7 @@ export const pageCommands = {
 export type PageCommands = typeof pageCommands;
 export type PageCommandName = keyof PageCommands;
 
-/** PROPOSAL for events.ts: progress of an import (or scan) batch, one event per stored page. */
+/** Progress of an import (or scan) batch, one event per stored page; spread into events.ts. */
 export const pageEvents = {
   'pages.progress': z.object({ dossierId: Id, batchId: Id, done: z.number().int(), total: z.number().int().nullable(), fileName: z.string() }),
 } as const;

@@ -50,7 +50,7 @@ describe('tiepnhan scanners / scan', () => {
     const dir = join(out, 'demo');
     const r = await cli(['scan', '--device', 'demo:vi', '--source', 'adf', '--out', dir]);
     expect(r.code).toBe(0);
-    expect(readdirSync(dir)).toHaveLength(readdirSync(join(import.meta.dirname, '..', 'fixtures', 'demo-pages')).filter((f) => f.endsWith('.png')).length);
+    expect(readdirSync(dir)).toHaveLength(readdirSync(join(import.meta.dirname, '..', '..', 'assets', 'demo-pages')).filter((f) => f.endsWith('.png')).length);
   });
 
   it('black-and-white pages become 1-bit PNGs with black text on white', async () => {

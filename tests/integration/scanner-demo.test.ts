@@ -5,7 +5,7 @@ import { presetSettings } from '../../src-shared/scan/presets.js';
 import { demoDevice, demoScan } from '../../src-main/scanner/demo-scanner.js';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'demo-pages');
+const dir = join(import.meta.dirname, '..', '..', 'assets', 'demo-pages');
 
 async function collect(it: AsyncIterable<PageFrame>): Promise<PageFrame[]> {
   const out: PageFrame[] = [];

@@ -103,7 +103,7 @@ describe('addon missing', () => {
   });
 
   it('the service keeps running: the host reports it, demo scanning still works, SANE scans fail clearly', async () => {
-    const service = makeService({ hostEnv: { TIEPNHAN_SCANNER_ADDON_DIR: '/nonexistent-addon-dir' }, demoPagesDir: join(import.meta.dirname, '..', 'fixtures', 'demo-pages') });
+    const service = makeService({ hostEnv: { TIEPNHAN_SCANNER_ADDON_DIR: '/nonexistent-addon-dir' }, demoPagesDir: join(import.meta.dirname, '..', '..', 'assets', 'demo-pages') });
     expect(await service.startHost()).toMatchObject({ backend: null, error: { code: 'ADDON_MISSING' } });
     const listing = await service.listDevicesDetailed();
     expect(listing.devices.map((d) => d.backend)).toEqual(['demo']);

@@ -2,6 +2,8 @@ import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
 import { diagnosticsCommand } from './diagnostics.js';
 import { migrateCommand } from './migrate.js';
+import { scanCommand } from './scan.js';
+import { scannersCommand } from './scanners.js';
 import { startCommand } from './start.js';
 import { versionCommand } from './version.js';
 import { webCommand } from './web.js';
@@ -13,5 +15,7 @@ export const cliCommands: readonly CliCommand[] = [
   auditVerifyCommand,
   migrateCommand,
   diagnosticsCommand,
+  scannersCommand,
+  scanCommand,
   versionCommand,
 ];
