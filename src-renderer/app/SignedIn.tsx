@@ -128,6 +128,7 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
           user={session.user}
           onUnlocked={() => {
             setLocked(false);
+            client.settleLock(true);
             // Events were not delivered while locked: catch the list up.
             store?.resync();
           }}

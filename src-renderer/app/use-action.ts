@@ -45,6 +45,8 @@ export function useAction() {
       const next = { ...f };
       delete next[path];
       delete next[`draft.${path}`];
+      // Every flagged field corrected: the "check the highlighted fields" banner goes too.
+      if (Object.keys(next).length === 0) setError(null);
       return next;
     });
   }, []);

@@ -170,6 +170,70 @@ describe('intake desk in the browser', () => {
     expect(qr.some((q) => q.includes(code))).toBe(true);
   });
 
+  let draftId = '';
+  it('saves a draft, finds it in the list, edits it while it is a draft', async () => {
+    await page.keyboard.press('Alt+N');
+    const picker = page.getByRole('combobox', { name: 'Thủ tục hành chính' });
+    await expect.poll(() => picker.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Diacritics are optional when filtering: "khai sinh" finds "Đăng ký khai sinh".
+    await page.keyboard.type('khai sinh');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect(picker.inputValue()).resolves.toContain('khai sinh');
+    await page.keyboard.type('Lê Văn Bình');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('123456789'); // a legacy 9-digit CMND is accepted
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đã lưu nháp.').waitFor();
+    draftId = /#\/dossiers\/([0-9a-f-]{36})\/edit/.exec(page.url())?.[1] ?? '';
+    expect(draftId).not.toBe('');
+    // The same draft is updated, not duplicated, on a second save.
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Lê Văn Bình An');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đã lưu nháp.').waitFor();
+    expect(dossierCount()).toBe(2);
+
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    const row = page.getByTestId('dossier-row').filter({ hasText: 'Lê Văn Bình An' });
+    await expect(row.textContent()).resolves.toContain('Nháp');
+    await row.getByRole('link').click();
+    await page.getByRole('button', { name: 'Sửa' }).click();
+    const name = page.getByLabel('Họ và tên', { exact: true });
+    await expect.poll(() => name.inputValue()).toBe('Lê Văn Bình An');
+    await name.fill('Lê Văn Bình Minh');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đã lưu nháp.').waitFor();
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await expect.poll(() => page.getByTestId('applicant-name').textContent()).toBe('Lê Văn Bình Minh');
+    await expect(page.getByTestId('dossier-code').textContent()).resolves.toBe('—');
+  });
+
+  it('locks after inactivity, and the interrupted command resumes after the password', async () => {
+    // Main's session idles out (its clock jumps an hour); the next command meets SESSION_LOCKED.
+    app.clock.advance(60 * 60_000);
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await page.getByRole('link', { name: code }).click();
+    const dialog = page.getByRole('dialog', { name: 'Phiên làm việc đã khóa' });
+    await dialog.waitFor();
+    await shot(page, '08-locked');
+    await dialog.getByLabel('Mật khẩu', { exact: true }).fill('sai-mat-khau');
+    await dialog.getByRole('button', { name: 'Mở khóa' }).click();
+    await dialog.getByText('Tên đăng nhập hoặc mật khẩu không đúng').waitFor();
+    await dialog.getByLabel('Mật khẩu', { exact: true }).fill(adminPassword);
+    await dialog.getByRole('button', { name: 'Mở khóa' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('dossier-code').textContent()).toBe(code);
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'Chuyển ngôn ngữ sang tiếng Anh' }).click();
+    await page.getByRole('button', { name: 'Download receipt (PDF)' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await shot(page, '09-english');
+    await page.getByRole('button', { name: 'Switch language to Vietnamese' }).click();
+    await page.getByRole('button', { name: 'Tải biên nhận (PDF)' }).waitFor();
+  });
+
   it('logged no errors in the pages', () => {
     // A refused command is not a page error; only crashes and failed loads land here.
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
