@@ -32,7 +32,12 @@ export class ChangeHub {
   constructor(private readonly db: Db) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.db.listen(CHANGES_CHANNEL, (payload) => this.onNotice(payload));
+    this.unlisten = await this.db.listen(
+      CHANGES_CHANNEL,
+      (payload) => this.onNotice(payload),
+      // Changes may have been missed: end every stream; desks reconnect and get RESYNC.
+      () => this.endAll(),
+    );
     this.heartbeat = setInterval(() => {
       for (const set of this.byPoint.values()) for (const c of set) c.res.write(': ping\n\n');
     }, HEARTBEAT_MS);
@@ -41,9 +46,13 @@ export class ChangeHub {
 
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    this.endAll();
+    await this.unlisten?.();
+  }
+
+  private endAll(): void {
     for (const set of this.byPoint.values()) for (const c of set) c.res.end();
     this.byPoint.clear();
-    await this.unlisten?.();
   }
 
   /** Opens a stream: "RESYNC" first, then every later change of the device's point. */

@@ -23,7 +23,8 @@ export async function openPgDb(connectionString: string): Promise<Db> {
       await c.query(sql);
     },
   });
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<pg.Client>();
+  let closed = false;
   return {
     kind: 'postgresql',
     ...wrap(pool),
@@ -41,23 +42,50 @@ export async function openPgDb(connectionString: string): Promise<Db> {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      // LISTEN needs a connection of its own, outside the pool.
-      const client = new pg.Client({ connectionString, types });
-      client.on('error', () => undefined);
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onPayload(n.payload ?? '');
-      });
-      await client.query(`LISTEN ${pgIdent(channel)}`);
-      listeners.push(client);
+    async listen(channel, onPayload, onGap) {
+      // LISTEN needs a connection of its own, outside the pool; it is re-opened if it drops
+      // (a PostgreSQL restart), and the gap reported since notices may have been missed.
+      let client: pg.Client | null = null;
+      let stopped = false;
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString, types });
+        c.on('notification', (n) => {
+          if (n.channel === channel) onPayload(n.payload ?? '');
+        });
+        const lost = () => {
+          if (client !== c || stopped || closed) return;
+          client = null;
+          listeners.delete(c);
+          onGap?.();
+          setTimeout(retry, 1000).unref();
+        };
+        c.on('error', lost);
+        c.on('end', lost);
+        await c.connect();
+        await c.query(`LISTEN ${pgIdent(channel)}`);
+        client = c;
+        listeners.add(c);
+      };
+      const retry = () => {
+        if (stopped || closed) return;
+        connect().catch(() => setTimeout(retry, 1000).unref());
+      };
+      await connect();
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => undefined);
+        stopped = true;
+        const c = client;
+        client = null;
+        if (c) {
+          listeners.delete(c);
+          await c.end().catch(() => undefined);
+        }
       };
     },
     async close() {
-      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => undefined)));
+      closed = true;
+      const open = [...listeners];
+      listeners.clear();
+      await Promise.all(open.map((c) => c.end().catch(() => undefined)));
       await pool.end();
     },
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '../../src-shared/sync/wire.js';
+import { SseClient } from './sse-client.js';
 import { call, createPoint, enroll, enrollmentCode, makeDossier, startTestServer, targets, type TestServer } from './harness.js';
 
 describe.each(targets)('enrollment and device auth on $name', (target) => {
@@ -61,6 +62,8 @@ describe.each(targets)('enrollment and device auth on $name', (target) => {
     expect((await pull(`Bearer ${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}.${desk.credential}`)).status).toBe(401);
     expect((await pull(`Bearer ${'-'.repeat(36)}.${desk.credential}`)).status).toBe(401);
 
+    const stream = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
+    expect(await stream.next()).toBe('RESYNC');
     const revoked = await ts.admin<{ revokedAt: string | null }>(`/devices/${desk.deviceId}/revoke`, 'POST', {});
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
@@ -68,6 +71,11 @@ describe.each(targets)('enrollment and device auth on $name', (target) => {
     expect(after.status).toBe(401);
     expect((after.body as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
     expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: makeDossier() }])).status).toBe(401);
+    // Its open change stream is cut too, and cannot be reopened.
+    expect(await stream.next()).toBeNull();
+    expect(stream.closed).toBe(true);
+    const reopened = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
+    expect(reopened.status).toBe(401);
   });
 
   it('scopes a device to its own reception point', async () => {

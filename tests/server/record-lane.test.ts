@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MasterDossier, PullResponse, SyncDossier } from '../../src-shared/sync/wire.js';
-import { call, createPoint, enroll, makeDossier, startTestServer, targets, type Desk, type TestServer } from './harness.js';
+import { call, createPoint, enroll, makeDossier, pgQuery, startTestServer, targets, type Desk, type TestServer } from './harness.js';
 import { SseClient } from './sse-client.js';
 
 describe.each(targets)('record lane on $name', (target) => {
@@ -146,6 +146,32 @@ describe.each(targets)('record lane on $name', (target) => {
       expect(after.map((x) => [x.pages.length, x.province?.status])).toEqual([[1, 'supplement_requested']]);
     } finally {
       stream.close();
+    }
+  });
+
+  it.runIf(target.name === 'postgresql')('recovers the change stream when the LISTEN connection is cut', async () => {
+    const stream = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
+    expect(await stream.next()).toBe('RESYNC');
+    // Kill the server's LISTEN connection, as a PostgreSQL restart would.
+    const killed = await pgQuery(
+      ts.databaseUrl!,
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+    );
+    expect(killed.rowCount).toBe(1);
+    // Notices may have been missed: the stream ends so the desk reconnects and pulls.
+    expect(await stream.next()).toBeNull();
+    expect(stream.closed).toBe(true);
+    // Once the listener is back, a new stream hears changes again.
+    await new Promise((r) => setTimeout(r, 1500));
+    const again = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
+    try {
+      expect(await again.next()).toBe('RESYNC');
+      const d = makeDossier();
+      await push(desk, [{ newDocumentState: d }]);
+      const evt = (await again.next()) as PullResponse;
+      expect(evt.documents.map((x) => x.id)).toEqual([d.id]);
+    } finally {
+      again.close();
     }
   });
 

@@ -1,11 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { statSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src-server/server.js';
 import { openDb } from '../../src-server/storage/open-db.js';
 import { resolveAdminToken } from '../../src-server/auth/admin-token-file.js';
-import { pgQuery, startTestServer, targets, type TestServer } from './harness.js';
+import { ADMIN_TOKEN, pgQuery, startTestServer, targets, type TestServer } from './harness.js';
 
 describe.each(targets)('server basics on $name', (target) => {
   let ts: TestServer;
@@ -39,12 +41,17 @@ describe.each(targets)('server basics on $name', (target) => {
     expect(html).not.toMatch(/(src|href)="https?:/);
   });
 
-  it('keeps data across a restart and refuses a database from a newer version', async () => {
+  it('keeps data across a restart (here into HTTPS) and refuses a database from a newer version', async () => {
     const created = await ts.admin<{ id: string }>('/branches', 'POST', { code: 'CN-01', name: 'Chi nhánh Thủ Dầu Một' });
     expect(created.status).toBe(201);
-    await ts.restart();
-    const branches = await ts.admin<Array<{ code: string }>>('/branches');
-    expect(branches.body.map((b) => b.code)).toEqual(['CN-01']);
+    const tls = selfSignedCert(ts.dataDir);
+    await ts.restart({ tls });
+    expect(ts.url).toMatch(/^https:\/\//);
+    const branches = await httpsGetJson(ts.url + '/admin/api/branches', tls.cert, { authorization: `Bearer ${ADMIN_TOKEN}` });
+    expect(branches.status).toBe(200);
+    expect((branches.body as Array<{ code: string }>).map((b) => b.code)).toEqual(['CN-01']);
+    // Plain HTTP to the HTTPS port gets nothing useful.
+    await expect(fetch(ts.url.replace('https:', 'http:') + '/health').then((r) => r.status)).rejects.toThrow();
     await ts.server.close();
     // Stamp a future schema version into the database, as a newer server would.
     if (ts.databaseUrl) {
@@ -78,3 +85,24 @@ describe('admin token file', () => {
     }
   });
 });
+
+function selfSignedCert(dir: string): { cert: string; key: string } {
+  const key = join(dir, 'tls-key.pem');
+  const cert = join(dir, 'tls-cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') };
+}
+
+function httpsGetJson(url: string, ca: string, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ca, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
