@@ -68,6 +68,8 @@ CREATE TABLE dossiers (
   CHECK ((province_status IS NULL) = (province_updated_at IS NULL))
 );
 CREATE INDEX dossiers_point_seq ON dossiers (reception_point_id, seq);
+-- Province staff look dossiers up by the code printed on the receipt.
+CREATE INDEX dossiers_code ON dossiers (code);
 -- Finds the dossiers listing a page hash when that blob arrives (completeness).
 CREATE INDEX dossiers_pages ON dossiers USING gin (pages jsonb_path_ops);
 

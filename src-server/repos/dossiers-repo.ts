@@ -167,12 +167,17 @@ export async function missingPages(db: Queryable, id: string): Promise<string[]>
 
 export type AdminDossierRow = MasterDossier & { receptionPointId: string; receivedAt: string; conflicts: number };
 
-export async function listDossiersForAdmin(db: Queryable, receptionPointId: string | null, limit: number): Promise<AdminDossierRow[]> {
+export async function listDossiersForAdmin(
+  db: Queryable,
+  filter: { receptionPointId: string | null; code: string | null },
+  limit: number,
+): Promise<AdminDossierRow[]> {
   const rows = await db.query<DossierDbRow & { received_at: Date; conflicts: number }>(
     `SELECT ${columns}, received_at,
        (SELECT count(*)::int FROM dossier_conflicts c WHERE c.dossier_id = d.id) AS conflicts
-     FROM dossiers d WHERE ($1::uuid IS NULL OR reception_point_id = $1::uuid) ORDER BY seq DESC LIMIT $2`,
-    [receptionPointId, limit],
+     FROM dossiers d WHERE ($1::uuid IS NULL OR reception_point_id = $1::uuid) AND ($3::text IS NULL OR code = $3::text)
+     ORDER BY seq DESC LIMIT $2`,
+    [filter.receptionPointId, limit, filter.code],
   );
   return rows.map((r) => ({ ...toMaster(r), receptionPointId: r.reception_point_id, receivedAt: iso(r.received_at), conflicts: Number(r.conflicts) }));
 }

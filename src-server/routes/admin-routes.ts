@@ -20,6 +20,7 @@ const StatusInput = z.object({ status: ProvinceStatus, note: StoredText(2000).op
 const ListQuery = z.object({
   receptionPointId: Uuid.optional(),
   dossierId: Uuid.optional(),
+  code: StoredText(64).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
@@ -80,7 +81,7 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
       scope.get('/dossiers', async (request) => {
         const q = ListQuery.parse(request.query);
-        return listDossiersForAdmin(ctx.db, q.receptionPointId ?? null, q.limit);
+        return listDossiersForAdmin(ctx.db, { receptionPointId: q.receptionPointId ?? null, code: q.code?.trim() || null }, q.limit);
       });
       scope.get('/dossiers/:id', async (request) => {
         const doc = await getDossier(ctx.db, idParam(request.params));

@@ -37,6 +37,9 @@ describe.each(targets)('record lane on $name', (target) => {
     expect(sb).toBeGreaterThan(sa!);
     expect(page.checkpoint.seq).toBe(sb);
     expect(page.documents.every((d) => d.province === null)).toBe(true);
+    // The province finds it by the code on the receipt.
+    const found = await ts.admin<Array<{ id: string; receptionPointId: string }>>(`/dossiers?code=${encodeURIComponent(a.code!)}`);
+    expect(found.body.map((x) => x.id)).toEqual([a.id]);
     // a lists a page the server lacks; b lists none.
     expect(page.documents.map((d) => d.complete)).toEqual([false, true]);
     // The other desk of the same point sees them too; nothing after the checkpoint.
@@ -74,6 +77,21 @@ describe.each(targets)('record lane on $name', (target) => {
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seen.at(-1)!.fields).toEqual(edited.fields);
+  });
+
+  it('takes concurrent pushes from two desks: every dossier once, seqs distinct and ordered', async () => {
+    const start = (await pull(desk, 0, 1000)).checkpoint.seq;
+    const batches = Array.from({ length: 12 }, () => [makeDossier(), makeDossier()]);
+    const results = await Promise.all(
+      batches.map((b, i) => push(i % 2 ? desk : desk2, b.map((d) => ({ newDocumentState: d })))),
+    );
+    expect(results.map((r) => [r.status, r.body])).toEqual(batches.map(() => [200, []]));
+    // Re-sent concurrently (a retry after a lost answer): still nothing new.
+    await Promise.all(batches.map((b, i) => push(i % 2 ? desk2 : desk, b.map((d) => ({ newDocumentState: d })))));
+    const docs = (await pull(desk, start, 1000)).documents;
+    expect(docs.map((d) => d.id).sort()).toEqual(batches.flat().map((d) => d.id).sort());
+    const seqs = docs.map((d) => d.seq);
+    expect(seqs.every((s, i) => i === 0 || s > seqs[i - 1]!)).toBe(true);
   });
 
   it('answers a stale assumed state with the master document and records the conflict', async () => {
