@@ -98,8 +98,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Open SSE streams would keep close() waiting forever.
     const liveHub = hub;
     app.addHook('preClose', async () => liveHub.stop());
+    // Unfinished uploads older than their expiry are removed at start and then hourly.
+    const sweep = () => void tus.cleanUpExpiredUploads().catch(() => undefined);
+    const sweeper = setInterval(sweep, 3600_000);
+    sweeper.unref();
+    app.addHook('onClose', async () => clearInterval(sweeper));
     await app.listen({ port: opts.port, host: opts.host ?? '127.0.0.1' });
-    void tus.cleanUpExpiredUploads().catch(() => undefined);
+    sweep();
     const address = app.server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `${opts.tls ? 'https' : 'http'}://${host}:${address.port}`;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,33 @@ describe.each(targets)('blob lane on $name', (target) => {
     expect((await put(sha256('x'), Buffer.from('x'), null)).status).toBe(401);
     expect((await call(ts, null, 'POST', '/sync/blobs/missing', { hashes: [] })).status).toBe(401);
     expect((await call(ts, desk, 'POST', '/sync/blobs/missing', { hashes: ['zz'] })).status).toBe(400);
+  });
+
+  it('leaves nothing behind when the desk drops the connection mid-upload', async () => {
+    const data = randomBytes(1 * MiB);
+    const h = sha256(data);
+    const url = new URL(`${ts.url}/blobs/${h}`);
+    let tmpWhileUploading = -1;
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(url, {
+        method: 'PUT',
+        headers: { authorization: desk.auth, 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
+      });
+      req.on('error', () => resolve());
+      req.write(data.subarray(0, data.length / 2), () =>
+        setTimeout(() => {
+          tmpWhileUploading = tmpFiles().length;
+          req.destroy();
+        }, 300),
+      );
+      req.on('close', () => resolve());
+    });
+    expect(tmpWhileUploading).toBe(1);
+    // The server notices the abort and removes its temp file.
+    for (let i = 0; i < 50 && tmpFiles().length > 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(tmpFiles()).toEqual([]);
+    expect(existsSync(blobPath(h))).toBe(false);
+    expect(await missing([h])).toEqual([h]);
   });
 
   it('answers which hashes are missing, in order and without repeats', async () => {

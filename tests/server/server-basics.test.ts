@@ -39,6 +39,9 @@ describe.each(targets)('server basics on $name', (target) => {
     const html = await res.text();
     expect(html).toContain('lang="vi"');
     expect(html).not.toMatch(/(src|href)="https?:/);
+    // Its script at least parses (a syntax error would leave the page dead).
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+    expect(() => new Function(script)).not.toThrow();
   });
 
   it('keeps data across a restart (here into HTTPS) and refuses a database from a newer version', async () => {
