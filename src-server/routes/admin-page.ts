@@ -12,7 +12,7 @@ export function adminPageRoute(app: FastifyInstance): void {
   app.get('/admin', async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
+      .header('content-security-policy', "default-src 'self'; img-src 'self' data:; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
       .header('x-frame-options', 'DENY')
       .send(html),
   );
