@@ -23,6 +23,12 @@ let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
+/** A session of main's own, to read back what the UI saved. */
+const adminToken = async () => {
+  const r = await app.core.dispatch('auth.login', { username: 'admin', password: adminPassword }, null);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return (r.value as { sessionToken: string }).sessionToken;
+};
 const dossierCount = () => (app.core.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n;
 
 beforeAll(async () => {
@@ -90,6 +96,8 @@ describe('intake desk in the browser', () => {
     await secondPage.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await login(secondPage, 'admin', adminPassword);
     await secondPage.getByText('Chưa có hồ sơ nào.').waitFor();
+    // Back to the first window: a background tab gets throttled animation frames.
+    await page.bringToFront();
   });
 
   it('shows the Vietnamese field error for an invalid CCCD and stores nothing', async () => {
@@ -232,6 +240,43 @@ describe('intake desk in the browser', () => {
     await shot(page, '09-english');
     await page.getByRole('button', { name: 'Switch language to Vietnamese' }).click();
     await page.getByRole('button', { name: 'Tải biên nhận (PDF)' }).waitFor();
+  });
+
+  it('lets the admin create a clerk, change the idle lock and keep the holiday table', async () => {
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    const form = page.getByRole('form', { name: 'Tạo tài khoản' });
+    await form.getByLabel('Tên đăng nhập', { exact: true }).fill('canbo1');
+    await form.getByLabel('Họ và tên', { exact: true }).fill('Phạm Thị Cán Bộ');
+    await form.getByLabel('Mật khẩu', { exact: true }).fill('mat-khau-can-bo');
+    await form.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('mat-khau-can-bo');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText('Đã tạo tài khoản canbo1.').waitFor();
+    await page.getByRole('cell', { name: 'Phạm Thị Cán Bộ' }).waitFor();
+    await shot(page, '10-users');
+
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    const minutes = page.getByLabel('Tự khóa sau (phút không thao tác)', { exact: true });
+    await expect.poll(() => minutes.inputValue()).toMatch(/^\d+$/);
+    await minutes.fill('20');
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await page.getByText('Đã lưu cài đặt.').waitFor();
+    const settings = await app.core.dispatch('settings.get', {}, await adminToken());
+    expect(settings.ok && (settings.value as { idleLockMinutes: number }).idleLockMinutes).toBe(20);
+
+    await page.getByRole('link', { name: 'Ngày nghỉ lễ' }).click();
+    await page.getByLabel('Năm', { exact: true }).fill('2027');
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    const rows = page.getByRole('row');
+    const last = await page.getByLabel(/^Ngày, dòng \d+$/).count();
+    await page.getByLabel(`Ngày, dòng ${last}`, { exact: true }).fill('2027-11-20');
+    await page.getByLabel(`Tên ngày, dòng ${last}`, { exact: true }).fill('Ngày nghỉ thử nghiệm');
+    await page.getByRole('button', { name: 'Lưu bảng ngày nghỉ' }).click();
+    await page.getByText('Đã lưu ngày nghỉ năm 2027.').waitFor().catch(async (e: unknown) => {
+      await shot(page, '11-holidays-failed');
+      throw e;
+    });
+    await expect.poll(() => rows.filter({ has: page.locator('input[value="Ngày nghỉ thử nghiệm"]') }).count()).toBe(1);
+    await shot(page, '11-holidays');
   });
 
   it('logged no errors in the pages', () => {

@@ -33,10 +33,12 @@ export function HolidaysScreen() {
   const save = async () => {
     if (!rows) return;
     setNotice(null);
+    // Shown in the order sent, so main's field paths (holidays.N.date) point at the right row.
     const sorted = [...rows].sort((a, b) => a.date.localeCompare(b.date));
+    setRows(sorted);
     if (await run(() => client.call('calendar.saveHolidays', { year, holidays: sorted }))) {
-      setNotice(t('holidays.saved', { year }));
       await load(year);
+      setNotice(t('holidays.saved', { year }));
     }
   };
 
@@ -80,10 +82,12 @@ export function HolidaysScreen() {
               {rows.map((h, i) => {
                 const n = i + 1;
                 const err = (k: string) => fields[`holidays.${i}.${k}`];
+                const rowErrors = [err('date'), err('name'), err('kind'), fields[`holidays.${i}`]].filter(Boolean);
                 return (
                   <tr key={i}>
                     <td>
                       <input type="date" value={h.date} aria-label={t('holidays.dateRow', { n })} aria-invalid={err('date') ? true : undefined} title={err('date')} onChange={(e) => update(i, { date: e.target.value })} />
+                      {rowErrors.length > 0 ? <div className="field-error">{rowErrors.join(' ')}</div> : null}
                     </td>
                     <td>
                       <input value={h.name} aria-label={t('holidays.nameRow', { n })} aria-invalid={err('name') ? true : undefined} title={err('name')} onChange={(e) => update(i, { name: e.target.value })} />
