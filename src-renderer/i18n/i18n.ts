@@ -9,8 +9,14 @@ const languageKey = 'tiepnhan.language';
 
 /** Field keys main may send that the shared messages do not (yet) list. */
 const extraFields: Record<Locale, Record<string, string>> = {
-  vi: { 'username.taken': 'Tên đăng nhập đã có người dùng.', 'password.mismatch': 'Hai lần nhập mật khẩu không giống nhau.' },
-  en: { 'username.taken': 'This user name is taken.', 'password.mismatch': 'The two passwords differ.' },
+  vi: {
+    'username.taken': 'Tên đăng nhập đã có người dùng.',
+    'password.mismatch': 'Hai lần nhập mật khẩu không giống nhau.',
+  },
+  en: {
+    'username.taken': 'This user name is taken.',
+    'password.mismatch': 'The two passwords differ.',
+  },
 };
 
 export function initI18n(): void {
@@ -20,8 +26,8 @@ export function initI18n(): void {
     fallbackLng: 'vi',
     defaultNS: 'ui',
     resources: {
-      vi: { ui: vi, errors: errorMessages.vi, fields: { ...fieldMessages.vi, ...extraFields.vi } },
-      en: { ui: en, errors: errorMessages.en, fields: { ...fieldMessages.en, ...extraFields.en } },
+      vi: { ui: vi, errors: errorMessages.vi, fields: { ...extraFields.vi, ...fieldMessages.vi } },
+      en: { ui: en, errors: errorMessages.en, fields: { ...extraFields.en, ...fieldMessages.en } },
     },
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,

@@ -14,7 +14,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
   const { client, settings } = useApp();
   const [dossier, setDossier] = useState<Dossier | null>(null);
-  const { busy, error, run, setError } = useAction();
+  const { busy, error, fields, run, setError } = useAction();
   const [loadError, setLoadError] = useState<string | null>(null);
   const tz = settings?.timeZone;
 
@@ -69,6 +69,21 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
         </a>
       </div>
       <ErrorBanner message={error} />
+      {Object.keys(fields).length > 0 ? (
+        // Receiving from here: what is missing, with a way to fix it in the form.
+        <ul className="field-error-list" role="alert">
+          {Object.entries(fields).map(([path, message]) => (
+            <li key={path}>
+              {fieldLabel(path, t)}: {message}
+            </li>
+          ))}
+          {isDraft ? (
+            <li>
+              <a href={`#/dossiers/${d.id}/edit`}>{t('dossier.edit')}</a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <section className="key-facts" aria-label={t('dossier.code')}>
         <div>
           <span className="label">{t('dossier.code')}</span>
@@ -162,4 +177,20 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
       </ul>
     </article>
   );
+}
+
+/** A form label for a field path from main (e.g. "pages", "applicant.idNumber"). */
+function fieldLabel(path: string, t: (key: string) => string): string {
+  const labels: Record<string, string> = {
+    pages: 'form.pages',
+    copies: 'form.copies',
+    components: 'form.components',
+    setsCount: 'form.setsCount',
+    procedureCode: 'form.procedure',
+    'applicant.fullName': 'form.fullName',
+    'applicant.idNumber': 'form.idNumber',
+    'applicant.dateOfBirth': 'form.dateOfBirth',
+  };
+  const key = labels[path.replace(/^draft\./, '')];
+  return key ? t(key) : path;
 }
