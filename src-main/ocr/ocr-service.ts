@@ -1,0 +1,115 @@
+import { AppError } from '../../src-shared/contract/errors.js';
+import type { PageText } from '../../src-shared/contract/ocr-commands.js';
+import { extractDates, extractIdNumbers } from '../../src-shared/text/extract-fields.js';
+import type { Clock } from '../app/clock.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { Db } from '../db/open.js';
+import { getPage } from '../pages/page-repo.js';
+import {
+  countStates,
+  dossierOcrStates,
+  getOcrText,
+  getWord,
+  listWords,
+  retryFailedJobs,
+  setPageText,
+  setWordText,
+  type OcrJobRow,
+} from './ocr-repo.js';
+import { textFromWords } from './page-text.js';
+
+export type OcrServiceDeps = { db: Db; clock: Clock; /** Wakes the queue after a retry. */ kick?: () => void };
+
+const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy trang. (Page not found.)');
+
+/** What the clerk sees and does with a page's text: read, step through weak words, correct, retry. */
+export function createOcrService({ db, clock, kick }: OcrServiceDeps) {
+  const livePage = (pageId: string) => {
+    const page = getPage(db, pageId);
+    if (!page || page.status === 'deleted') throw notFound();
+    return page;
+  };
+
+  const pageText = (pageId: string): PageText => {
+    const page = livePage(pageId);
+    const job = db.prepare('SELECT * FROM ocr_jobs WHERE page_id = ? AND sha256 = ?').get(pageId, page.sha256) as OcrJobRow | undefined;
+    const t = getOcrText(db, pageId);
+    const words = t
+      ? listWords(db, pageId)
+          .map((w) => ({ index: w.idx, text: w.text, raw: w.raw, confidence: w.confidence, box: { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 }, corrected: w.corrected_by !== null || w.corrected_at !== null }))
+          .sort((a, b) => a.confidence - b.confidence || a.index - b.index)
+      : [];
+    return {
+      pageId,
+      status: job?.status ?? 'pending',
+      error: job?.error ?? null,
+      text: t?.text ?? null,
+      rawText: t?.raw_text ?? null,
+      edited: t?.edited === 1,
+      meanConfidence: t?.mean_confidence ?? null,
+      imageWidth: t?.width ?? null,
+      imageHeight: t?.height ?? null,
+      words,
+      found: {
+        idNumbers: t ? extractIdNumbers(t.text).map((f) => f.value) : [],
+        dates: t ? [...new Set(extractDates(t.text).map((f) => f.iso))] : [],
+      },
+    };
+  };
+
+  const requireText = (pageId: string) => {
+    const page = livePage(pageId);
+    const t = getOcrText(db, pageId);
+    if (!t) throw new AppError('CONFLICT', 'Trang này chưa được nhận dạng chữ. (This page has no OCR text yet.)');
+    return { page, t };
+  };
+
+  return {
+    pageText,
+    status(dossierId: string) {
+      const pages = dossierOcrStates(db, dossierId);
+      return { counts: countStates(pages), pages };
+    },
+    correctWord(pageId: string, index: number, text: string, userId: string | null): PageText {
+      const at = clock.now().toISOString();
+      db.transaction(() => {
+        const { page, t } = requireText(pageId);
+        const word = getWord(db, pageId, index);
+        if (!word) throw new AppError('NOT_FOUND', 'Không tìm thấy từ này trên trang. (Word not found on this page.)');
+        const value = text.normalize('NFC');
+        setWordText(db, pageId, index, value, userId, at);
+        // A text the clerk rewrote whole stays as written; the word still changes for the PDF text layer.
+        if (t.edited === 0) setPageText(db, pageId, textFromWords(listWords(db, pageId)), false, userId, at);
+        appendAudit(db, { at, userId, action: 'ocr.correctWord', dossierId: page.dossier_id, details: { pageId, index, from: word.text, to: value } });
+      })();
+      return pageText(pageId);
+    },
+    saveText(pageId: string, text: string, userId: string | null): PageText {
+      const at = clock.now().toISOString();
+      db.transaction(() => {
+        const { page, t } = requireText(pageId);
+        const value = text.normalize('NFC');
+        setPageText(db, pageId, value, true, userId, at);
+        appendAudit(db, { at, userId, action: 'ocr.saveText', dossierId: page.dossier_id, details: { pageId, fromLength: t.text.length, toLength: value.length } });
+      })();
+      return pageText(pageId);
+    },
+    retry(target: { dossierId: string } | { pageIds: string[] }, userId: string | null): { requeued: number } {
+      const at = clock.now().toISOString();
+      const requeued = db.transaction(() => {
+        const ids =
+          'dossierId' in target
+            ? (db.prepare("SELECT id FROM pages WHERE dossier_id = ? AND status <> 'deleted'").all(target.dossierId) as { id: string }[]).map((r) => r.id)
+            : target.pageIds;
+        for (const id of ids) if ('pageIds' in target) livePage(id);
+        const n = retryFailedJobs(db, ids);
+        if (n > 0) appendAudit(db, { at, userId, action: 'ocr.retry', dossierId: 'dossierId' in target ? target.dossierId : null, details: { pages: ids.length, requeued: n } });
+        return n;
+      })();
+      kick?.();
+      return { requeued };
+    },
+  };
+}
+
+export type OcrService = ReturnType<typeof createOcrService>;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Access } from './commands.js';
+import { Id } from './schemas.js';
+
+/**
+ * The OCR and search commands of the contract (issue 4), spread into `commands` in commands.ts;
+ * `ocrEvents` is spread into events.ts.
+ */
+type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
+const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
+
+const anyone = ['clerk', 'supervisor', 'admin'] as const;
+
+export const OcrStatus = z.enum(['pending', 'running', 'done', 'failed']);
+export const OcrCounts = z.object({ pending: z.number().int(), running: z.number().int(), done: z.number().int(), failed: z.number().int() });
+
+export const OcrWord = z.object({
+  /** Stable index of the word on the page (reading order). */
+  index: z.number().int(),
+  text: z.string(),
+  /** What the engine read, before rules and corrections. */
+  raw: z.string(),
+  /** 0-100. */
+  confidence: z.number(),
+  /** Pixels of the stored page image, origin top left. */
+  box: z.object({ x0: z.number().int(), y0: z.number().int(), x1: z.number().int(), y1: z.number().int() }),
+  corrected: z.boolean(),
+});
+
+export const PageText = z.object({
+  pageId: Id,
+  status: OcrStatus,
+  error: z.string().nullable(),
+  /** Text shown and searched: post-correction rules, then the clerk's corrections. Null before OCR. */
+  text: z.string().nullable(),
+  rawText: z.string().nullable(),
+  /** The clerk replaced the whole text (ocr.saveText). */
+  edited: z.boolean(),
+  meanConfidence: z.number().nullable(),
+  imageWidth: z.number().int().nullable(),
+  imageHeight: z.number().int().nullable(),
+  /** Lowest confidence first: the order the clerk steps through them. */
+  words: z.array(OcrWord),
+  /** Valid 12-digit ID numbers (and 9-digit legacy ones) and dates (YYYY-MM-DD) found in the text, to offer for the form. */
+  found: z.object({ idNumbers: z.array(z.string()), dates: z.array(z.string()) }),
+});
+export type PageText = z.infer<typeof PageText>;
+
+export const SearchHit = z.object({
+  kind: z.enum(['dossier', 'page']),
+  dossierId: Id,
+  dossierCode: z.string().nullable(),
+  applicantName: z.string(),
+  pageId: Id.nullable(),
+  pagePosition: z.number().int().nullable(),
+  /** Plain text; `highlights` are [start, end) offsets of the matches in it (no markup to escape). */
+  snippet: z.object({ text: z.string(), highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }),
+});
+
+export const ocrCommands = {
+  /** OCR state of a dossier's pages: counts and each page's status. */
+  'ocr.status': def(
+    anyone,
+    z.object({ dossierId: Id }),
+    z.object({
+      counts: OcrCounts,
+      pages: z.array(z.object({ pageId: Id, position: z.number().int(), status: OcrStatus, attempts: z.number().int(), error: z.string().nullable() })),
+    }),
+  ),
+  'ocr.pageText': def(anyone, z.object({ pageId: Id }), PageText),
+  /** The clerk corrects one word; the page text is rebuilt from the words unless the clerk rewrote it whole. Audited. */
+  'ocr.correctWord': def(anyone, z.object({ pageId: Id, index: z.number().int().min(0), text: z.string().trim().min(1).max(200) }), PageText),
+  /** The clerk replaces the page's whole text. Audited; searchable at once. */
+  'ocr.saveText': def(anyone, z.object({ pageId: Id, text: z.string().max(200_000) }), PageText),
+  /** Failed pages (of a dossier, or the ones named) go back to the queue. */
+  'ocr.retry': def(
+    anyone,
+    z.union([z.object({ dossierId: Id }).strict(), z.object({ pageIds: z.array(Id).min(1).max(2000) }).strict()]),
+    z.object({ requeued: z.number().int() }),
+  ),
+  /** Applicants, codes, ID numbers and page text, with or without diacritics. */
+  'search.query': def(anyone, z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(20) }), z.array(SearchHit)),
+} as const;
+
+export type OcrCommands = typeof ocrCommands;
+export type OcrCommandName = keyof OcrCommands;
+
+export const ocrEvents = {
+  /** One page's OCR state changed; `counts` are the dossier's totals after the change. */
+  'ocr.progress': z.object({ dossierId: Id, pageId: Id, status: OcrStatus, error: z.string().nullable(), counts: OcrCounts }),
+} as const;
