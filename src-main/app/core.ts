@@ -11,6 +11,8 @@ import { pageHandlers } from '../pages/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
 import { receiptHandlers } from '../receipt/handlers.js';
+import { scanHandlers } from '../scanner/handlers.js';
+import { ScannerService } from '../scanner/scanner-service.js';
 import { currentChangeSeq, pullDossiers } from '../replication/dossier-feed.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Deps } from './deps.js';
@@ -37,6 +39,8 @@ export type Core = {
   db: Db;
   /** Pages of dossiers: scanner batches add pages through it. */
   pages: PageService;
+  /** Every scanner the desk reaches; its host process is closed with the core. */
+  scanner: ScannerService;
   dataDir: string;
   logger: Logger;
   close(): void;
@@ -60,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
   const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets'), idleLockMinutesDefault };
   const events = createEventBus();
   const pages = createPageService({ db, clock, store: openPageStore(join(options.dataDir, 'pages')), logger });
+  // The scanner host starts on first use; a crashed host is replaced and logged.
+  const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
   const handlers: Handlers = {
@@ -67,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
     ...authHandlers(deps),
     ...dossierHandlers(deps),
     ...receiptHandlers(deps),
+    ...scanHandlers({ db, logger, pages, scanner, onProgress: (p) => events.emit('scan.progress', p) }),
     ...pageHandlers({
       logger,
       pages,
@@ -97,8 +104,12 @@ export function createCore(options: CoreOptions): Core {
     mayReceiveEvents: (token) => sessions.isActive(token),
     db,
     pages,
+    scanner,
     dataDir: options.dataDir,
     logger,
-    close: () => db.close(),
+    close: () => {
+      scanner.close();
+      db.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageCommands } from './pages-commands.js';
+import { scanCommands } from './scan-commands.js';
 import {
   Checkpoint,
   Dossier,
@@ -117,6 +118,7 @@ export const commands = {
   'settings.update': def(admins, Settings.partial(), Settings),
 
   ...pageCommands,
+  ...scanCommands,
 } as const;
 
 export type Commands = typeof commands;

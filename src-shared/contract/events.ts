@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageEvents } from './pages-commands.js';
+import { scanEvents } from './scan-commands.js';
 import { Checkpoint, DossierSummary } from './schemas.js';
 
 /** Events main pushes to every signed-in renderer. */
@@ -7,6 +8,7 @@ export const events = {
   /** Live change stream for RxDB replication (the pull stream$). */
   'replication.dossiers': z.object({ documents: z.array(DossierSummary), checkpoint: Checkpoint }),
   ...pageEvents,
+  ...scanEvents,
 } as const;
 
 export type Events = typeof events;
