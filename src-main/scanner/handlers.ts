@@ -68,6 +68,8 @@ export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHan
         const row = await pages.addScannedPage(r.batchId, frame, userId);
         r.pages++;
         report(r, row.id);
+        // A cancel sent before the host had opened the device is lost there: repeat it.
+        if (r.cancelRequested) job.cancel();
       }
       r.state = r.cancelRequested ? 'cancelled' : 'done';
     } catch (error) {
