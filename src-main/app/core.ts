@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../db/open.js';
 import { dossierHandlers } from '../dossiers/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
+import { ocrHandlers } from '../ocr/handlers.js';
+import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
@@ -28,6 +30,8 @@ export type CoreOptions = {
   logger?: Logger;
   /** Idle lock minutes given to a desk at first-run setup (config.json's idleLockMinutes). */
   idleLockMinutesDefault?: number;
+  /** OCR worker threads; 0 keeps the OCR queue stopped (tests that do not exercise OCR). Default: cores - 1. */
+  ocrWorkers?: number;
 };
 
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
@@ -43,7 +47,7 @@ export type Core = {
   scanner: ScannerService;
   dataDir: string;
   logger: Logger;
-  close(): void;
+  close(): Promise<void>;
 };
 
 /** The composition root of main: builds every dependency once (DESIGN.md habit 4). */
@@ -63,7 +67,16 @@ export function createCore(options: CoreOptions): Core {
   const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
   const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets'), idleLockMinutesDefault };
   const events = createEventBus();
-  const pages = createPageService({ db, clock, store: openPageStore(join(options.dataDir, 'pages')), logger });
+  const store = openPageStore(join(options.dataDir, 'pages'));
+  const pages = createPageService({ db, clock, store, logger });
+  const ocr = createOcrRuntime({
+    db,
+    clock,
+    logger,
+    store,
+    ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
+    onProgress: (p) => events.emit('ocr.progress', p),
+  });
   // The scanner host starts on first use; a crashed host is replaced and logged.
   const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
@@ -73,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     ...authHandlers(deps),
     ...dossierHandlers(deps),
     ...receiptHandlers(deps),
+    ...ocrHandlers({ db, ocr: ocr.service }),
     ...scanHandlers({ db, logger, pages, scanner, onProgress: (p) => events.emit('scan.progress', p) }),
     ...pageHandlers({
       logger,
@@ -97,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     pushChanges();
     return result;
   };
+  if (options.ocrWorkers !== 0) ocr.queue.start();
   logger.info('core started', { version, dataDir: options.dataDir });
   return {
     dispatch,
@@ -107,8 +122,10 @@ export function createCore(options: CoreOptions): Core {
     scanner,
     dataDir: options.dataDir,
     logger,
-    close: () => {
+    close: async () => {
       scanner.close();
+      // The OCR queue may be writing a result: let it stop before the database closes.
+      await ocr.close();
       db.close();
     },
   };

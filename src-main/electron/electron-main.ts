@@ -113,9 +113,19 @@ function start(): void {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    core.close();
-    lock.release();
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Hold the quit until the OCR queue has stopped and the database is closed.
+    event.preventDefault();
+    void core
+      .close()
+      .catch((error: unknown) => core.logger.error('core close failed', { error }))
+      .finally(() => {
+        closed = true;
+        lock.release();
+        app.quit();
+      });
   });
   createWindow();
 }

@@ -41,7 +41,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
     const c = core;
     host = await listenWithFallback((port) => startWebHost({ core: c, port, staticDir }), choice, err);
   } catch (error) {
-    core?.close();
+    await core?.close();
     lock.release();
     throw error;
   }
@@ -59,8 +59,9 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
       running.host
         .close()
         .catch((error: unknown) => running.core.logger.error('web host close failed', { error }))
+        .then(() => running.core.close())
+        .catch((error: unknown) => running.core.logger.error('core close failed', { error }))
         .finally(() => {
-          running.core.close();
           lock.release();
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);

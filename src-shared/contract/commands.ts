@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ocrCommands } from './ocr-commands.js';
 import { pageCommands } from './pages-commands.js';
 import { scanCommands } from './scan-commands.js';
 import {
@@ -118,6 +119,7 @@ export const commands = {
   'settings.update': def(admins, Settings.partial(), Settings),
 
   ...pageCommands,
+  ...ocrCommands,
   ...scanCommands,
 } as const;
 

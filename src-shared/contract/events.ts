@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ocrEvents } from './ocr-commands.js';
 import { pageEvents } from './pages-commands.js';
 import { scanEvents } from './scan-commands.js';
 import { Checkpoint, DossierSummary } from './schemas.js';
@@ -8,6 +9,7 @@ export const events = {
   /** Live change stream for RxDB replication (the pull stream$). */
   'replication.dossiers': z.object({ documents: z.array(DossierSummary), checkpoint: Checkpoint }),
   ...pageEvents,
+  ...ocrEvents,
   ...scanEvents,
 } as const;
 

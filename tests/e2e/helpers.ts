@@ -26,7 +26,8 @@ export async function startApp(start: string): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first.`);
   const dir = mkdtempSync(join(tmpdir(), 'tiepnhan-e2e-'));
   const clock = manualClock(start);
-  const core = createCore({ dataDir: dir, clock, logger: silentLogger });
+  // One OCR worker: pages scanned in a test are OCRed in the background, as on a desk.
+  const core = createCore({ dataDir: dir, clock, logger: silentLogger, ocrWorkers: 1 });
   const host = await startWebHost({ core, port: 0, staticDir: rendererDir });
   return {
     core,
@@ -35,7 +36,7 @@ export async function startApp(start: string): Promise<RunningApp> {
     dir,
     async close() {
       await host.close();
-      core.close();
+      await core.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

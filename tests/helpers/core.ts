@@ -15,13 +15,21 @@ export type TestCore = Core & {
   call<N extends CommandName>(name: N, input: CommandInput<N>, token?: string | null): Promise<Result<CommandOutput<N>>>;
   /** Calls and expects success; throws with the error envelope otherwise. */
   must<N extends CommandName>(name: N, input: CommandInput<N>, token?: string | null): Promise<CommandOutput<N>>;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 };
 
-/** A real core on a real SQLite file in a temp folder, with a hand-set clock (Vietnam time, UTC+7). */
-export function makeCore(start = '2026-03-02T09:00:00+07:00', dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-'))): TestCore {
+/**
+ * A real core on a real SQLite file in a temp folder, with a hand-set clock (Vietnam time, UTC+7).
+ * The OCR queue stays stopped unless a test asks for workers: OCR is CPU-heavy and most tests
+ * are about something else.
+ */
+export function makeCore(
+  start = '2026-03-02T09:00:00+07:00',
+  dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-')),
+  options: { ocrWorkers?: number } = {},
+): TestCore {
   const clock = manualClock(start);
-  const core = createCore({ dataDir: dir, clock, logger: silentLogger });
+  const core = createCore({ dataDir: dir, clock, logger: silentLogger, ocrWorkers: options.ocrWorkers ?? 0 });
   const call = (async (name: CommandName, input: unknown, token: string | null = null) => core.dispatch(name, input, token)) as TestCore['call'];
   const must = (async (name: CommandName, input: unknown, token: string | null = null) => {
     const r = await core.dispatch(name, input, token);
@@ -34,8 +42,8 @@ export function makeCore(start = '2026-03-02T09:00:00+07:00', dir = mkdtempSync(
     clock,
     call,
     must,
-    cleanup: () => {
-      core.close();
+    cleanup: async () => {
+      await core.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -98,7 +98,7 @@ describe('tiepnhan CLI', () => {
     const dataDir = tempDir('tiepnhan-cli-');
     const core = makeCore(undefined, dataDir);
     await setUpDesk(core);
-    core.close();
+    await core.close();
 
     const ok = tiepnhan(['audit-verify', '--json'], { TIEPNHAN_DATA_DIR: dataDir });
     expect(ok.code).toBe(0);

@@ -2,6 +2,8 @@ import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
 import { diagnosticsCommand } from './diagnostics.js';
 import { migrateCommand } from './migrate.js';
+import { ocrCommand } from './ocr.js';
+import { searchCommand } from './search.js';
 import { scanCommand } from './scan.js';
 import { scannersCommand } from './scanners.js';
 import { startCommand } from './start.js';
@@ -17,5 +19,7 @@ export const cliCommands: readonly CliCommand[] = [
   diagnosticsCommand,
   scannersCommand,
   scanCommand,
+  ocrCommand,
+  searchCommand,
   versionCommand,
 ];
