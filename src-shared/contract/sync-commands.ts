@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Access } from './commands.js';
+import { Id, IsoInstant } from './schemas.js';
+
+/**
+ * The sync commands of the contract (issue 5), spread into `commands` in commands.ts;
+ * `syncEvents` is spread into events.ts.
+ */
+type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
+const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
+
+const anyone = ['clerk', 'supervisor', 'admin'] as const;
+const leads = ['supervisor', 'admin'] as const;
+const admins = ['admin'] as const;
+const done = z.object({ done: z.literal(true) });
+
+export const SyncEngineState = z.enum(['not_enrolled', 'idle', 'pushing', 'uploading', 'pulling', 'backoff', 'paused', 'outside_window']);
+export type SyncEngineState = z.infer<typeof SyncEngineState>;
+
+export const ProvinceStatusName = z.enum(['accepted', 'processing', 'supplement_requested', 'completed', 'result_returned', 'rejected']);
+
+/** Where one dossier stands, for the clerk's list and the supervisor's queue. */
+export const DossierSyncState = z.object({
+  dossierId: Id,
+  code: z.string().nullable(),
+  /** draft: never sent; local_only: received, not yet accepted by the server; uploading: pages on their way; at_province: every page stored there. */
+  stage: z.enum(['draft', 'local_only', 'uploading', 'at_province']),
+  bytesDone: z.number().int(),
+  bytesTotal: z.number().int(),
+  province: z.object({ status: ProvinceStatusName.nullable(), note: z.string(), updatedAt: IsoInstant.nullable() }).nullable(),
+  /** Unresolved conflicts recorded for this dossier. */
+  conflicts: z.number().int(),
+});
+export type DossierSyncState = z.infer<typeof DossierSyncState>;
+
+export const SyncConflict = z.object({
+  id: z.number().int(),
+  dossierId: Id,
+  reason: z.enum(['province_locked', 'stale_assumed_state']),
+  /** Vietnamese explanation for the clerk. */
+  message: z.string(),
+  at: IsoInstant,
+  resolvedAt: IsoInstant.nullable(),
+});
+
+export const SyncStatus = z.object({
+  state: SyncEngineState,
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  queueLength: z.number().int(),
+  oldestUnsyncedAt: IsoInstant.nullable(),
+  lastSuccessAt: IsoInstant.nullable(),
+  /** Vietnamese, for the clerk; null after a successful pass. */
+  lastError: z.string().nullable(),
+  nextAttemptAt: IsoInstant.nullable(),
+  perDossier: z.array(DossierSyncState),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** "HH:MM" local time. */
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format');
+
+export const SyncOptions = z.object({
+  /** Bytes per second for page uploads; null = no cap. */
+  bandwidthBytesPerSecond: z.number().int().min(1024).nullable(),
+  /** Sync only between these local times (e.g. 17:00–07:00 wraps midnight); null = any time. */
+  window: z.object({ from: ClockTime, to: ClockTime }).nullable(),
+  /** Days after the province confirmed a dossier whole before its page images are purged; null = never (default). */
+  retentionDays: z.number().int().min(0).max(3650).nullable(),
+  /** Allow plain HTTP to a non-loopback server (citizens' data in clear: only on a trusted network). */
+  allowInsecureHttp: z.boolean(),
+});
+export type SyncOptions = z.infer<typeof SyncOptions>;
+
+export const syncCommands = {
+  /** Exchanges a one-time code from the provincial admin for a device credential. */
+  'sync.enroll': def(
+    admins,
+    z.object({ serverUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(4).max(40), deviceName: z.string().trim().min(1).max(200) }),
+    z.object({ deviceId: z.string(), receptionPoint: z.object({ id: z.string(), code: z.string(), name: z.string() }), deskSlot: z.number().int(), slotBlockSize: z.number().int(), credentialEncrypted: z.boolean() }),
+  ),
+  'sync.status': def(anyone, z.object({ dossierIds: z.array(Id).max(500).optional() }), SyncStatus),
+  /** Starts a pass now (inside the sync window), ending any backoff wait. */
+  'sync.now': def(anyone, z.object({}).strict(), done),
+  'sync.pause': def(leads, z.object({}).strict(), done),
+  'sync.resume': def(leads, z.object({}).strict(), done),
+  'sync.options': def(leads, z.object({}).strict(), SyncOptions),
+  /** Changes options; allowInsecureHttp only by an admin (checked in the handler). */
+  'sync.setOptions': def(leads, SyncOptions.partial(), SyncOptions),
+  'sync.conflicts': def(leads, z.object({ dossierId: Id.optional(), includeResolved: z.boolean().default(false) }), z.array(SyncConflict)),
+  /** The supervisor has seen the conflict and dealt with it (e.g. phoned the province). */
+  'sync.resolveConflict': def(leads, z.object({ id: z.number().int() }), done),
+} as const;
+
+export type SyncCommandName = keyof typeof syncCommands;
+
+export const syncEvents = {
+  /** Engine state or a dossier's upload progress changed. */
+  'sync.progress': z.object({
+    state: SyncEngineState,
+    queueLength: z.number().int(),
+    dossierId: Id.nullable(),
+    bytesDone: z.number().int(),
+    bytesTotal: z.number().int(),
+  }),
+} as const;
