@@ -7,6 +7,7 @@ import { navigate } from '../../app/hash-route.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, Spinner } from '../../components/Feedback.js';
 import { errorText } from '../../i18n/i18n.js';
+import { ScanningPanel } from '../scanning/ScanningPanel.js';
 import { downloadBlob, pdfBlob, printBlob, receiptFileName } from './receipt-file.js';
 
 /** One dossier: its code, lookup code and appointment, the receipt; edit while a draft. */
@@ -175,6 +176,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
           </li>
         ))}
       </ul>
+      <ScanningPanel dossier={d} />
     </article>
   );
 }
