@@ -13,7 +13,8 @@ export const AppConfig = z
     /** The web host's port; 0 = any free port. Overridden by TIEPNHAN_PORT. */
     port: z.number().int().min(0).max(65535).optional(),
     /** Idle minutes before a session locks, used as the default when a desk is set up. */
-    idleLockMinutes: z.number().int().min(1).max(480).optional(),
+    // The same bounds as the desk setting it seeds (Settings.idleLockMinutes).
+    idleLockMinutes: z.number().int().min(1).max(240).optional(),
     /** Lowest level written to the log file. */
     logLevel: z.enum(['error', 'warn', 'info']).optional(),
   })

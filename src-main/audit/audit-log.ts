@@ -33,6 +33,7 @@ type Row = { seq: number; at: string; user_id: string | null; action: string; do
 export function verifyAudit(db: Db): { valid: boolean; entries: number; firstBrokenSeq: number | null } {
   let prev = genesis;
   let entries = 0;
+  let lastSeq = 0;
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
     entries++;
     const expected = entryHash(prev, {
@@ -44,6 +45,10 @@ export function verifyAudit(db: Db): { valid: boolean; entries: number; firstBro
     });
     if (row.prev_hash !== prev || row.hash !== expected) return { valid: false, entries, firstBrokenSeq: row.seq };
     prev = row.hash;
+    lastSeq = row.seq;
   }
+  // Rows cut from the end leave no broken link; AUTOINCREMENT's high-water mark still remembers them.
+  const issued = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined;
+  if (issued && issued.seq > lastSeq) return { valid: false, entries, firstBrokenSeq: lastSeq + 1 };
   return { valid: true, entries, firstBrokenSeq: null };
 }

@@ -26,12 +26,12 @@ export function createSessions(clock: Clock, idleLockMinutes: () => number): Ses
   const sessions = new Map<string, Session>();
   const get = (token: string | null) => (token ? sessions.get(token) : undefined);
   const expireIfIdle = (s: Session) => {
-    if (clock.now().getTime() - s.lastActivity > idleLockMinutes() * 60_000) s.locked = true;
+    if (clock.monotonicMs() - s.lastActivity > idleLockMinutes() * 60_000) s.locked = true;
   };
   return {
     open(user) {
       const token = randomBytes(32).toString('base64url');
-      sessions.set(token, { user, lastActivity: clock.now().getTime(), locked: false });
+      sessions.set(token, { user, lastActivity: clock.monotonicMs(), locked: false });
       return token;
     },
     close(token) {
@@ -42,7 +42,7 @@ export function createSessions(clock: Clock, idleLockMinutes: () => number): Ses
       if (!s) throw new AppError('UNAUTHENTICATED');
       expireIfIdle(s);
       if (s.locked) throw new AppError('SESSION_LOCKED');
-      s.lastActivity = clock.now().getTime();
+      s.lastActivity = clock.monotonicMs();
       return s.user;
     },
     peek: (token) => get(token)?.user ?? null,
@@ -50,7 +50,7 @@ export function createSessions(clock: Clock, idleLockMinutes: () => number): Ses
       const s = get(token);
       if (!s) throw new AppError('UNAUTHENTICATED');
       s.locked = false;
-      s.lastActivity = clock.now().getTime();
+      s.lastActivity = clock.monotonicMs();
     },
     closeUser(userId) {
       for (const [token, s] of sessions) if (s.user.id === userId) sessions.delete(token);

@@ -7,7 +7,23 @@ import { isValidTimeZone } from '../domain/local-time.js';
  * (see ../i18n/messages.ts), translated by whoever shows them.
  */
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format');
+/** A real calendar date YYYY-MM-DD (2003-02-30 and 2003-99-99 are refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date.format')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'date.format');
+
+/** A date of birth: a real date, not before 1900 and not in the future. */
+export const BirthDate = IsoDate.refine(
+  (s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10),
+  'date.birthRange',
+);
+
+/** Local time of day HH:MM, 00:00–23:59. */
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format');
 export const IsoInstant = z.string().datetime({ offset: true });
 export const Id = z.string().regex(/^[0-9a-f-]{36}$/, 'id.uuid');
 
@@ -107,7 +123,7 @@ export const ApplicantInput = z
   .object({
     fullName: requiredText(200),
     idNumber: z.string().trim().regex(/^(\d{9}|\d{12})$/, 'id.format'),
-    dateOfBirth: IsoDate.nullable().optional().default(null),
+    dateOfBirth: BirthDate.nullable().optional().default(null),
     sex: Sex.nullable().optional().default(null),
     phone: z
       .string()
@@ -215,9 +231,9 @@ export const Settings = z.object({
   /** Minutes without activity before a session locks. */
   idleLockMinutes: z.number().int().min(1).max(240),
   /** Dossiers received after this local time count from the next working day. */
-  cutoffTime: z.string().regex(/^\d{2}:\d{2}$/),
+  cutoffTime: TimeOfDay,
   /** Local time of day printed as the appointment time. */
-  returnTime: z.string().regex(/^\d{2}:\d{2}$/),
+  returnTime: TimeOfDay,
   /** IANA time zone of the desk; all local dates are computed in it. */
   timeZone: z.string().refine(isValidTimeZone, 'timeZone.invalid'),
   /** QR content on the receipt: null = the dossier code itself; else a URL with {code} and {lookup}. */

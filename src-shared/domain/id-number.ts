@@ -27,6 +27,7 @@ export type IdNumberIssue =
   | 'id.format'
   | 'id.province'
   | 'id.birthYearMismatch'
+  | 'id.birthYearFuture'
   | 'id.sexMismatch';
 
 export type IdNumberInfo =
@@ -55,11 +56,18 @@ export function parseIdNumber(raw: string): { ok: true; info: IdNumberInfo } | {
  * Validates an ID number, and when a date of birth (YYYY-MM-DD) or sex is known, checks
  * that the century/sex digit and the birth-year digits agree with them.
  */
-export function validateIdNumber(raw: string, dateOfBirth?: string | null, sex?: Sex | null): IdNumberIssue | null {
+export function validateIdNumber(
+  raw: string,
+  dateOfBirth?: string | null,
+  sex?: Sex | null,
+  currentYear: number = new Date().getFullYear(),
+): IdNumberIssue | null {
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) return parsed.issue;
   const { info } = parsed;
   if (info.kind === 'cmnd') return null;
+  // Nobody holding a card was born after this year (century digits 4–9 included).
+  if (info.birthYear > currentYear) return 'id.birthYearFuture';
   if (dateOfBirth && /^\d{4}-/.test(dateOfBirth) && Number(dateOfBirth.slice(0, 4)) !== info.birthYear) {
     return 'id.birthYearMismatch';
   }

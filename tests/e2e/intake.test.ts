@@ -148,7 +148,9 @@ describe('intake desk in the browser', () => {
     const lookup = (await page.getByTestId('lookup-code').textContent()) ?? '';
     expect(lookup).toMatch(/\S{4,}/);
     appointment = (await page.getByTestId('appointment').textContent()) ?? '';
-    expect(appointment).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // Received Monday 2 March 2026 at 16:00, after the 15:00 cut-off: a same-day certification
+    // counts from Tuesday, returned at the configured 16:00.
+    expect(appointment).toBe('03/03/2026 16:00');
     await expect(page.getByTestId('applicant-name').textContent()).resolves.toBe(applicant);
     await shot(page, '06-dossier-page');
     expect(dossierCount()).toBe(1);

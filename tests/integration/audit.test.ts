@@ -36,6 +36,15 @@ describe('audit log', () => {
     expect(verifyAudit(core.db)).toEqual({ valid: false, entries: 3, firstBrokenSeq: 3 });
   });
 
+  it('detects rows cut from the end of the chain', async () => {
+    core = makeCore();
+    await setUpDesk(core);
+    for (let i = 0; i < 3; i++) appendAudit(core.db, { at: new Date().toISOString(), userId: null, action: `t${i}`, dossierId: null, details: {} });
+    core.db.exec('DROP TRIGGER audit_log_no_delete');
+    core.db.prepare('DELETE FROM audit_log WHERE seq > 2').run();
+    expect(verifyAudit(core.db)).toEqual({ valid: false, entries: 2, firstBrokenSeq: 3 });
+  });
+
   it('detects a deleted row in the middle of the chain', async () => {
     core = makeCore();
     await setUpDesk(core);

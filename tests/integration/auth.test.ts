@@ -82,3 +82,17 @@ describe('first-run setup and sign-in', () => {
     expect(login.ok ? null : login.error.code).toBe('BAD_CREDENTIALS');
   });
 });
+
+describe('idle lock and clock changes', () => {
+  it('measures idleness on a monotonic clock: setting the wall clock back or forward changes nothing', async () => {
+    core = makeCore();
+    const token = await setUpDesk(core);
+    core.clock.set('2026-03-01T09:00:00+07:00'); // a day back
+    expect((await core.must('auth.me', {}, token)).username).toBe('admin');
+    core.clock.set('2026-03-05T09:00:00+07:00'); // days forward
+    expect((await core.must('auth.me', {}, token)).username).toBe('admin');
+    core.clock.advance(16 * 60_000);
+    const locked = await core.call('auth.me', {}, token);
+    expect(locked.ok ? null : locked.error.code).toBe('SESSION_LOCKED');
+  });
+});

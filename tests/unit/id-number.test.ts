@@ -38,3 +38,11 @@ describe('CCCD / CMND structure', () => {
     expect(validateIdNumber('074090012345', null, 'male')).toBeNull();
   });
 });
+
+describe('ID numbers from the future', () => {
+  it('refuses a birth year after the current year, whatever the century digit', () => {
+    expect(validateIdNumber('079299001234', null, null, 2026)).toBe('id.birthYearFuture'); // 2099
+    expect(validateIdNumber('079426001234', null, null, 2026)).toBe('id.birthYearFuture'); // 2126
+    expect(validateIdNumber('079226001234', null, null, 2026)).toBeNull(); // 2026
+  });
+});
