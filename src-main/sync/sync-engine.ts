@@ -448,7 +448,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   return {
-    state: () => state,
+    state: () => {
+      // Enrollment happens outside the engine; the first look afterwards leaves not_enrolled.
+      if (state === 'not_enrolled' && readSyncConfig(db)) state = paused() ? 'paused' : 'idle';
+      return state;
+    },
     syncOnce,
     start() {
       if (started) return;
