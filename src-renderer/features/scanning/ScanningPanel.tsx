@@ -200,7 +200,7 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
       <div className="scan-controls">
         <label>
           {t('scanner')}
-          <select value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={scanning}>
+          <select aria-label={t('scanner')} value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={scanning}>
             {devices.length === 0 ? <option value="">{t('noDevices')}</option> : null}
             {devices.map((d) => (
               <option key={d.id} value={d.id}>
@@ -214,7 +214,7 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
         </button>
         <label>
           {t('preset')}
-          <select value={preset} onChange={(e) => setPreset(e.target.value as ScanPresetId)} disabled={scanning}>
+          <select aria-label={t('preset')} value={preset} onChange={(e) => setPreset(e.target.value as ScanPresetId)} disabled={scanning}>
             {scanPresets
               .filter((p) => p.id !== 'id-card' || !device || device.sources.includes('flatbed'))
               .map((p) => (
@@ -226,7 +226,7 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
         </label>
         <label>
           {t('target')}
-          <select value={target ?? ''} onChange={(e) => setTarget(e.target.value ? Number(e.target.value) : null)}>
+          <select aria-label={t('target')} value={target ?? ''} onChange={(e) => setTarget(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t('unassigned')}</option>
             {componentNames.map((name, i) => (
               <option key={i} value={i + 1}>

@@ -1,0 +1,162 @@
+import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from '../../src-shared/contract/pages-commands.js';
+import { ensureAddonBuilt, saneConfigDir } from '../integration/scanner-test-env.js';
+import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+
+/**
+ * The scanning desk end to end in Debian's Chromium through the real web host: ten sheets
+ * from SANE's `test` device (the core's scanner host inherits SANE_CONFIG_DIR from this
+ * process) into a dossier, pages assigned to two components (buttons and drag and drop),
+ * reordered, rotated and undone, one deleted, a 3-page PDF imported; pages.list checked.
+ */
+
+const start = '2026-03-02T09:00:00+07:00';
+const password = 'mat-khau-quan-tri-2026';
+const components = ['Bản chính giấy khai sinh', 'Giấy chứng nhận quyền sử dụng đất'];
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: BrowserPage;
+let errors: string[];
+let token: string;
+let dossierId: string;
+const savedSane = process.env.SANE_CONFIG_DIR;
+
+async function must<T>(name: string, input: unknown): Promise<T> {
+  const r = await app.core.dispatch(name as never, input, token);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+/** vitest's expect.poll gives up after 1 s by default; the host's first start takes longer. */
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+const listPages = () => must<Page[]>('pages.list', { dossierId, includeDeleted: false });
+const thumbs = () => page.getByTestId('page-thumb');
+const thumbIds = () => thumbs().evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')!));
+
+async function threePagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= 3; i++) {
+    // A5 at 72 pt/inch; rendered at 200 dpi by the import.
+    const p = doc.addPage([420, 595]);
+    p.drawText(`Trang PDF so ${i}`, { x: 50, y: 500, size: 24, font });
+  }
+  return Buffer.from(await doc.save());
+}
+
+beforeAll(async () => {
+  ensureAddonBuilt();
+  process.env.SANE_CONFIG_DIR = saneConfigDir();
+  app = await startApp(start);
+  const setup = await app.core.dispatch(
+    'setup.init',
+    { receptionPoint: { name: 'UBND xã Tân Định', agencyCode: '000.00.53.H48', returnPlace: 'Bộ phận một cửa xã Tân Định' }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password } },
+    null,
+  );
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  const session = await app.core.dispatch('auth.login', { username: 'admin', password }, null);
+  if (!session.ok) throw new Error(JSON.stringify(session.error));
+  token = (session.value as { sessionToken: string }).sessionToken;
+  const dossier = await must<{ id: string }>('dossiers.create', {
+    procedureCode: '2.000815',
+    applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
+    components: components.map((name) => ({ name, kind: 'original', quantity: 1, received: true })),
+    pages: 2,
+    copies: 1,
+  });
+  dossierId = dossier.id;
+  browser = await launchChromium();
+  context = await deskContext(browser);
+  page = await context.newPage();
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (savedSane === undefined) delete process.env.SANE_CONFIG_DIR;
+  else process.env.SANE_CONFIG_DIR = savedSane;
+});
+
+describe('scanning desk in the browser', () => {
+  it('scans 10 sheets from the SANE test device with live progress and thumbnails', async () => {
+    await page.goto(app.host.url);
+    await login(page, 'admin', password);
+    await page.evaluate((id) => (window.location.hash = `#/dossiers/${id}`), dossierId);
+    await page.getByRole('heading', { name: 'Quét và nhập trang' }).waitFor();
+    const scanner = page.getByLabel('Máy quét', { exact: true });
+    await poll(() => scanner.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Máy quét thử')]));
+    await scanner.selectOption('sane:test:0');
+    // Grayscale 200 dpi: the smallest preset page, to keep the test fast.
+    await page.getByLabel('Chế độ quét', { exact: true }).selectOption('gray');
+    await page.getByRole('button', { name: 'Quét', exact: true }).click();
+    await page.getByRole('button', { name: 'Dừng quét' }).waitFor();
+    await page.getByTestId('scan-status').and(page.locator('[data-state="done"]')).waitFor({ timeout: 60_000 });
+    await poll(() => thumbs().count()).toBe(10);
+    await poll(() => page.locator('[data-testid="page-thumb"] img').count()).toBe(10);
+    await shot(page, 'scan-01-scanned');
+    expect((await listPages()).map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  }, 90_000);
+
+  it('assigns pages to two components by selection and by drag and drop', async () => {
+    for (let n = 1; n <= 5; n++) await page.getByLabel(`Chọn trang ${n}`, { exact: true }).check();
+    await page.getByRole('button', { name: `Gán 5 trang đã chọn vào “${components[0]}”` }).click();
+    await poll(async () => (await listPages()).filter((p) => p.componentPosition === 1).length).toBe(5);
+
+    // Page 6 dragged onto the second component.
+    await thumbs().nth(5).dragTo(page.getByTestId('component-target-2'));
+    await poll(async () => (await listPages())[5]!.componentPosition).toBe(2);
+    for (let n = 7; n <= 10; n++) await page.getByLabel(`Chọn trang ${n}`, { exact: true }).check();
+    await page.getByRole('button', { name: `Gán 4 trang đã chọn vào “${components[1]}”` }).click();
+    await poll(async () => (await listPages()).map((p) => p.componentPosition)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+  });
+
+  it('reorders with buttons and drag, rotates and undoes, deletes one page', async () => {
+    const before = await thumbIds();
+    await page.getByRole('button', { name: 'Đưa trang 10 lên' }).click();
+    const afterUp = [...before.slice(0, 8), before[9]!, before[8]!];
+    await poll(thumbIds).toEqual(afterUp);
+
+    // Drag page 1 onto page 3: it takes position 3.
+    await thumbs().nth(0).dragTo(thumbs().nth(2));
+    const afterDrag = [afterUp[1]!, afterUp[2]!, afterUp[0]!, ...afterUp.slice(3)];
+    await poll(thumbIds).toEqual(afterDrag);
+
+    await page.getByRole('button', { name: 'Xoay trang 1 90°' }).click();
+    await poll(async () => (await listPages())[0]!.rotation).toBe(90);
+    await page.getByRole('button', { name: /Hoàn tác: xoay trang/ }).click();
+    await poll(async () => (await listPages())[0]!.rotation).toBe(0);
+
+    await page.getByRole('button', { name: 'Xóa trang 2', exact: true }).click();
+    const afterDelete = [afterDrag[0]!, ...afterDrag.slice(2)];
+    await poll(thumbIds).toEqual(afterDelete);
+    expect((await listPages()).map((p) => p.id)).toEqual(afterDelete);
+  });
+
+  it('imports a 3-page PDF at the end with progress, and pages.list has everything in order', async () => {
+    const kept = await thumbIds();
+    await page.getByLabel('Các trang tiếp theo vào thành phần', { exact: true }).selectOption('2');
+    await page.getByLabel('Nhập tệp (JPEG, PNG, TIFF, PDF)', { exact: true }).setInputFiles({ name: 'giay-to-kem-theo.pdf', mimeType: 'application/pdf', buffer: await threePagePdf() });
+    await page.getByText('Đã nhập 3 trang.').waitFor({ timeout: 30_000 });
+    await poll(() => thumbs().count()).toBe(12);
+    await shot(page, 'scan-02-arranged');
+
+    const pages = await listPages();
+    expect(pages.map((p) => p.position)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(pages.slice(0, 9).map((p) => p.id)).toEqual(kept);
+    expect(pages.slice(0, 9).every((p) => p.source === 'scan' && p.colourMode === 'gray' && p.dpi === 200)).toBe(true);
+    expect(pages.slice(9).map((p) => [p.source, p.sourceName, p.componentPosition])).toEqual([
+      ['import', 'giay-to-kem-theo.pdf', 2],
+      ['import', 'giay-to-kem-theo.pdf', 2],
+      ['import', 'giay-to-kem-theo.pdf', 2],
+    ]);
+    // The deleted scanned page stays in the table, out of the order.
+    const deleted = (await must<Page[]>('pages.list', { dossierId, includeDeleted: true })).filter((p) => p.status === 'deleted');
+    expect(deleted).toHaveLength(1);
+    expect(pages.filter((p) => p.componentPosition === 1).length + pages.filter((p) => p.componentPosition === 2).length).toBe(12);
+    expect(errors).toEqual([]);
+  });
+});
