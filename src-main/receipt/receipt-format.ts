@@ -1,5 +1,6 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { DocumentKind } from '../../src-shared/contract/schemas.js';
+import { isValidTimeZone, toLocal } from '../../src-shared/domain/local-time.js';
 
 /**
  * How values are written on the receipt (form 01 of Circular 01/2018/TT-VPCP).
@@ -8,30 +9,14 @@ import type { DocumentKind } from '../../src-shared/contract/schemas.js';
 
 export type LocalDateTime = { year: string; month: string; day: string; hour: string; minute: string };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Wall-clock parts of an instant in `timeZone`, zero-padded (hour 00–23). */
 export function localParts(instant: string | Date, timeZone: string): LocalDateTime {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-GB', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-    } catch {
-      // An unknown zone in the settings: a clear refusal rather than a receipt in the wrong zone.
-      throw new AppError('VALIDATION', `Múi giờ trong phần Cài đặt không hợp lệ: ${timeZone}`);
-    }
-    formatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return { year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '', hour: parts.hour ?? '', minute: parts.minute ?? '' };
+  // An unknown zone in the settings: a clear refusal rather than a receipt in the wrong zone.
+  if (!isValidTimeZone(timeZone)) throw new AppError('VALIDATION', `Múi giờ trong phần Cài đặt không hợp lệ: ${timeZone}`);
+  const { date, time } = toLocal(new Date(instant), timeZone);
+  const [year = '', month = '', day = ''] = date.split('-');
+  const [hour = '', minute = ''] = time.split(':');
+  return { year, month, day, hour, minute };
 }
 
 /** "ngày 02 tháng 03 năm 2026", as the official forms write dates. */

@@ -1,3 +1,5 @@
+import { toLocal } from '../../src-shared/domain/local-time.js';
+
 /** Dates shown to the clerk: dd/mm/yyyy (and HH:mm) in the desk's time zone. */
 const defaultZone = 'Asia/Ho_Chi_Minh';
 
@@ -21,19 +23,11 @@ export function formatDate(iso: string | null | undefined, timeZone = defaultZon
   return `${parts.day}/${parts.month}/${parts.year}`;
 }
 
-function partsOf(d: Date, timeZone: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const fmt = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  for (const p of fmt.formatToParts(d)) out[p.type] = p.value;
-  return out;
+function partsOf(d: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const { date, time } = toLocal(d, timeZone);
+  const [year = '', month = '', day = ''] = date.split('-');
+  const [hour = '', minute = ''] = time.split(':');
+  return { year, month, day, hour, minute };
 }
 
 /** Vietnamese đồng, e.g. 12.000 ₫. */
