@@ -33,7 +33,7 @@ export async function uploadBlob(
 ): Promise<BlobUploadResult> {
   if (data.length <= opts.tusThresholdBytes) {
     // Long enough for a small page over a 256 kbit/s link.
-    const res = await http.raw('PUT', `/blobs/${sha256}`, { body: data, headers: { 'content-type': 'application/octet-stream' }, signal: anySignal(signal, 120_000) });
+    const res = await http.raw('PUT', `/blobs/${sha256}`, { body: Uint8Array.from(data), headers: { 'content-type': 'application/octet-stream' }, signal: anySignal(signal, 120_000) });
     BlobPutResponse.parse(await res.json());
     onBytes(data.length);
     // The cap averages over each file: wait as long as the file should have taken.

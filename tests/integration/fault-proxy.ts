@@ -4,8 +4,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
  * A fault-injecting TCP proxy on loopback, between the desk and the server. Faults apply to
  * new and running connections alike and can be changed at any time:
  *  - delayMs: every chunk waits this long in each direction;
- *  - cutAfterBytes + cuts: the next `cuts` connections are torn down (both sides) once they
- *    have carried more than cutAfterBytes bytes towards the server — a link dying mid-upload;
+ *  - cutAfterBytes + cuts: a connection is torn down (both sides) when it passes cutAfterBytes
+ *    bytes towards the server, `cuts` times in all — a link dying mid-upload;
  *  - http500: the next N connections get a canned HTTP 500 instead of reaching the server;
  *  - down: new connections are refused at once (reset) — the server or link is gone.
  * bytesUp counts every byte sent towards the server, so a test can tell what was re-sent.
@@ -66,18 +66,15 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
     let up = 0;
-    let doomed = false;
-    if (f.cutAfterBytes !== null && f.cuts > 0) {
-      f.cuts -= 1;
-      doomed = true;
-    }
     const relay = (from: Socket, to: Socket, upward: boolean) => {
       from.on('data', (chunk: Buffer) => {
         const send = () => {
           if (to.destroyed) return;
           if (upward) {
-            if (doomed && proxy.faults.cutAfterBytes !== null && up + chunk.length > proxy.faults.cutAfterBytes) {
-              const part = chunk.subarray(0, Math.max(0, proxy.faults.cutAfterBytes - up));
+            const limit = proxy.faults.cutAfterBytes;
+            if (up !== Infinity && limit !== null && proxy.faults.cuts > 0 && up + chunk.length > limit) {
+              proxy.faults.cuts -= 1;
+              const part = chunk.subarray(0, Math.max(0, limit - up));
               proxy.bytesUp += part.length;
               to.write(part);
               proxy.cutsDone += 1;
@@ -86,7 +83,6 @@ export async function startFaultProxy(target: { host: string; port: number }): P
                 to.destroy();
                 from.destroy();
               }, 20);
-              doomed = false;
               up = Infinity;
               return;
             }
