@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../db/open.js';
 import { dossierHandlers } from '../dossiers/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
+import { exportHandlers } from '../export/handlers.js';
 import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     ...dossierHandlers(deps),
     ...receiptHandlers(deps),
     ...ocrHandlers({ db, ocr: ocr.service }),
+    ...exportHandlers({ db, clock, store, assetsDir: deps.assetsDir }),
     ...scanHandlers({ db, logger, pages, scanner, onProgress: (p) => events.emit('scan.progress', p) }),
     ...pageHandlers({
       logger,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportCommands } from './export-commands.js';
 import { ocrCommands } from './ocr-commands.js';
 import { pageCommands } from './pages-commands.js';
 import { scanCommands } from './scan-commands.js';
@@ -120,6 +121,7 @@ export const commands = {
 
   ...pageCommands,
   ...ocrCommands,
+  ...exportCommands,
   ...scanCommands,
 } as const;
 
