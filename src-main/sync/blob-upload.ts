@@ -21,21 +21,22 @@ export const DEFAULT_TUS_CHUNK = 1024 * 1024;
 
 /**
  * Uploads one page file the server lacks. The server re-hashes every byte (PUT and tus) and
- * refuses a mismatch; `onBytes` reports absolute bytes of this file now at the server.
+ * refuses a mismatch; `onBytes` reports absolute bytes of this file sent so far, and the
+ * offset a resumed tus upload started from (bytes the server already had).
  */
 export async function uploadBlob(
   http: SyncHttp,
   data: Buffer,
   sha256: string,
   opts: BlobUploadOptions,
-  onBytes: (sent: number) => void,
+  onBytes: (sent: number, resumedFrom: number) => void,
   signal: AbortSignal,
 ): Promise<BlobUploadResult> {
   if (data.length <= opts.tusThresholdBytes) {
     // Long enough for a small page over a 256 kbit/s link.
     const res = await http.raw('PUT', `/blobs/${sha256}`, { body: Uint8Array.from(data), headers: { 'content-type': 'application/octet-stream' }, signal: anySignal(signal, 120_000) });
     BlobPutResponse.parse(await res.json());
-    onBytes(data.length);
+    onBytes(data.length, 0);
     // The cap averages over each file: wait as long as the file should have taken.
     const cap = opts.bandwidth();
     if (cap) await opts.sleep((data.length / cap) * 1000);
@@ -48,7 +49,7 @@ function anySignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
 }
 
-function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploadOptions, onBytes: (sent: number) => void, signal: AbortSignal): Promise<BlobUploadResult> {
+function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploadOptions, onBytes: (sent: number, resumedFrom: number) => void, signal: AbortSignal): Promise<BlobUploadResult> {
   return new Promise((resolve, reject) => {
     let resumedFrom = 0;
     let lastChunk = 0;
@@ -80,13 +81,13 @@ function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploa
       onChunkComplete: (chunk) => {
         lastChunk = chunk;
       },
-      onProgress: (sent) => onBytes(sent),
+      onProgress: (sent) => onBytes(sent, resumedFrom),
       onError: (error) => {
         const status = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse?.getStatus() ?? 0;
         finish(() => reject(new SyncHttpError(status, null, `tus: ${error.message.split('\n')[0]}`)));
       },
       onSuccess: () => {
-        onBytes(data.length);
+        onBytes(data.length, resumedFrom);
         finish(() => resolve({ via: 'tus', resumedFrom }));
       },
     });

@@ -317,7 +317,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         data,
         sha,
         { tusThresholdBytes: tuning.tusThresholdBytes, tusChunkBytes: tuning.tusChunkBytes, bandwidth: () => bandwidth, sleep, urlStorage },
-        (sent) => {
+        (sent, resumedFrom) => {
+          acked = Math.max(acked, resumedFrom); // bytes the server kept from an earlier attempt were not sent now
           if (sent > acked) metrics.bytesSent += sent - acked;
           acked = Math.max(acked, sent);
           emit(row.dossier_id, done + sent, total);

@@ -27,7 +27,7 @@ const CHUNK = 16 * 1024;
 
 /** Noise does not compress: a few hundred KB per page, enough to be cut mid-file. */
 const noisePng = (seed: number) =>
-  sharp({ create: { width: 420, height: 420, channels: 3, noise: { type: 'gaussian', mean: 128 + seed, sigma: 60 } } }).png().toBuffer();
+  sharp({ create: { width: 420, height: 420, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian' as const, mean: 128 + seed, sigma: 60 } } }).png().toBuffer();
 
 it('after dropped connections mid-upload, delays, 500s and a server restart, the server holds every dossier and page once, hashes match, uploads resumed', async () => {
   const point = await createPoint(server);
