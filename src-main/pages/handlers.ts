@@ -57,6 +57,7 @@ export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): Page
     'pages.assign': ({ ids, componentPosition }, ctx) => pages.assign(ids, componentPosition, userId(ctx)).map(toPage),
     'pages.rotate': async ({ id, turn }, ctx) => toPage(await pages.rotate(id, turn, userId(ctx))),
     'pages.delete': ({ id }, ctx) => pages.remove(id, userId(ctx)).map(toPage),
+    'pages.restore': ({ id }, ctx) => pages.restore(id, userId(ctx)).map(toPage),
     'pages.confirm': async ({ dossierId, ids }, ctx) => (await pages.confirm(dossierId, ids, userId(ctx))).map(toPage),
     async 'pages.image'({ id, variant }) {
       const { mime, data } = await pages.image(id, variant);

@@ -109,6 +109,44 @@ export function softDeletePage(db: Db, id: string, seq: number, at: string): voi
   db.prepare("UPDATE pages SET status = 'deleted', position = NULL, deleted_at = ?, updated_at = ?, seq = ? WHERE id = ?").run(at, at, seq, id);
 }
 
+/**
+ * Where a deleted page stood: the position its last 'pages.delete' audit entry recorded. The
+ * audit log is the one durable record of it (the row's position is NULL once deleted).
+ */
+export function deletedPosition(db: Db, dossierId: string, pageId: string): number | null {
+  const row = db
+    .prepare(
+      `SELECT json_extract(details, '$.position') AS position FROM audit_log
+       WHERE dossier_id = ? AND action = 'pages.delete' AND json_extract(details, '$.pageId') = ?
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(dossierId, pageId) as { position: number | null } | undefined;
+  return typeof row?.position === 'number' ? row.position : null;
+}
+
+/**
+ * Brings a soft-deleted page back at `position` (clamped; null = at the end), moving later pages
+ * down. A page still holding its lossless master had not been confirmed, so it is pending again.
+ * Returns the position it took.
+ */
+export function restorePage(db: Db, page: PageRow, position: number | null, seq: number, at: string): number {
+  const count = livePageCount(db, page.dossier_id);
+  const to = position === null ? count + 1 : Math.min(Math.max(1, position), count + 1);
+  db.prepare("UPDATE pages SET position = position + ? WHERE dossier_id = ? AND status <> 'deleted' AND position >= ?").run(PARK, page.dossier_id, to);
+  db.prepare('UPDATE pages SET position = position - ? + 1, seq = ?, updated_at = ? WHERE dossier_id = ? AND position > ?').run(PARK, seq, at, page.dossier_id, PARK);
+  db.prepare('UPDATE pages SET status = ?, position = ?, deleted_at = NULL, updated_at = ?, seq = ? WHERE id = ?').run(
+    page.master_sha256 !== null ? 'pending' : 'confirmed',
+    to,
+    at,
+    seq,
+    page.id,
+  );
+  // The page's OCR text left the search index on delete (trigger search_page_deleted); an update
+  // of the text column runs search_page_text_update, which indexes it again now the page is live.
+  db.prepare('UPDATE ocr_texts SET text = text WHERE page_id = ?').run(page.id);
+  return to;
+}
+
 export function setComponent(db: Db, ids: readonly string[], componentPosition: number | null, seq: number, at: string): void {
   const stmt = db.prepare('UPDATE pages SET component_position = ?, updated_at = ?, seq = ? WHERE id = ?');
   for (const id of ids) stmt.run(componentPosition, at, seq, id);

@@ -14,6 +14,7 @@ import {
   advanceBatch,
   componentExists,
   confirmPage,
+  deletedPosition,
   dossierExists,
   findBatchPage,
   getBatch,
@@ -24,6 +25,7 @@ import {
   isReferenced,
   listPages,
   renumberPages,
+  restorePage,
   setBatchStatus,
   setComponent,
   softDeletePage,
@@ -384,6 +386,24 @@ export function createPageService({ db, clock, store, logger }: PageServiceDeps)
         softDeletePage(db, id, seq, at);
         renumberPages(db, page.dossier_id, listPages(db, page.dossier_id).map((p) => p.id), seq, at);
         appendAudit(db, { at, userId, action: 'pages.delete', dossierId: page.dossier_id, details: { pageId: id, position: page.position } });
+        return listPages(db, page.dossier_id);
+      })();
+    },
+
+    /**
+     * Undo of a delete: the page comes back where it was (its position when deleted, clamped to
+     * the current order) or, failing that, at the end. Audited; its text is searchable again.
+     */
+    restore(id: string, userId: string | null): PageRow[] {
+      return db.transaction(() => {
+        const page = getPage(db, id);
+        if (!page) throw new AppError('NOT_FOUND', 'Không tìm thấy trang.');
+        if (page.status !== 'deleted') throw new AppError('CONFLICT', 'Trang này chưa bị xóa nên không cần khôi phục.');
+        requireDossier(page.dossier_id);
+        const at = now();
+        const seq = nextChangeSeq(db);
+        const position = restorePage(db, page, deletedPosition(db, page.dossier_id, id), seq, at);
+        appendAudit(db, { at, userId, action: 'pages.restore', dossierId: page.dossier_id, details: { pageId: id, position } });
         return listPages(db, page.dossier_id);
       })();
     },

@@ -72,6 +72,8 @@ export const pageCommands = {
   'pages.rotate': def(anyone, z.object({ id: Id, turn: z.union([z.literal(90), z.literal(180), z.literal(270)]) }), Page),
   /** Soft delete: the page leaves the order; its files stay until the dossier has synced. */
   'pages.delete': def(anyone, z.object({ id: Id }), z.array(Page)),
+  /** Undo of pages.delete: the page returns to its old position (or the end); answers the dossier's pages in order. */
+  'pages.restore': def(anyone, z.object({ id: Id }), z.array(Page)),
   /** The clerk confirms the pages (all pending ones, or `ids`): lossless masters are dropped. */
   'pages.confirm': def(anyone, z.object({ dossierId: Id, ids: z.array(Id).max(2000).nullable().default(null) }), z.array(Page)),
   /** A page image for display: the thumbnail or the stored archive image. */

@@ -15,7 +15,7 @@ import { ensureScanTexts } from './scan-texts.js';
 import { useDossierPages } from './use-dossier-pages.js';
 import './scanning.css';
 
-type Undo = { what: 'move' | 'assign' | 'rotate' | 'import'; run(): Promise<unknown> };
+type Undo = { what: 'move' | 'assign' | 'rotate' | 'import' | 'remove'; run(): Promise<unknown> };
 
 /**
  * The scanning desk on a dossier page: pick a scanner and a preset, scan (pages appear as
@@ -153,7 +153,7 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
       })();
     },
     remove: (page) => {
-      void edit(() => client.call('pages.delete', { id: page.id }), null).then(() => setNotice(t('undoNone')));
+      void edit(() => client.call('pages.delete', { id: page.id }), { what: 'remove', run: () => client.call('pages.restore', { id: page.id }) });
     },
     insertBefore: (page) => setInsertAt(page.position),
     rescan: (page) => void startScan(page.position, page),
