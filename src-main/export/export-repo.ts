@@ -15,7 +15,8 @@ export type ExportPage = {
   height: number;
   dpi: number | null;
 };
-export type ExportWord = { text: string; x0: number; y0: number; x1: number; y1: number };
+/** `line`: the word's line on the page (0-based); words of a line share one baseline in the PDF. */
+export type ExportWord = { text: string; line: number; x0: number; y0: number; x1: number; y1: number };
 
 export function getExportDossier(db: Db, id: string): ExportDossier | null {
   return (
@@ -46,5 +47,5 @@ export function wordsOfCurrentImage(db: Db, page: Pick<ExportPage, 'id' | 'sha25
     | { sha256: string; width: number; height: number }
     | undefined;
   if (!t || t.sha256 !== page.sha256) return null;
-  return db.prepare('SELECT text, x0, y0, x1, y1 FROM ocr_words WHERE page_id = ? ORDER BY idx').all(page.id) as ExportWord[];
+  return db.prepare('SELECT text, line, x0, y0, x1, y1 FROM ocr_words WHERE page_id = ? ORDER BY idx').all(page.id) as ExportWord[];
 }

@@ -82,22 +82,30 @@ async function addImagePage(doc: PDFDocument, p: PdfPageInput): Promise<PDFPage>
 function drawInvisibleWords(page: PDFPage, font: PDFFont, p: PdfPageInput): void {
   const scale = pointsPerInch / p.dpi;
   const pageHeight = p.height * scale;
-  // Font units: the em box from descender to ascender fills the word box's height, so a text
-  // selection covers the printed word; the baseline sits the descender's depth above the box bottom.
+  // Word boxes are ink-tight ("Văn" is shorter than "Nguyễn"), so sizing each word by its own box
+  // would give every word its own baseline and extractors would break the line apart. Each line
+  // gets one size and one baseline instead (as ocrmypdf does from hOCR lines): the em box from
+  // descender to ascender fills the line's box, and each word is stretched to its own box width.
   const emHeight = font.heightAtSize(1);
   const descent = emHeight - font.heightAtSize(1, { descender: false });
+  const lines = new Map<number, { y0: number; y1: number }>();
+  for (const w of p.words ?? []) {
+    const l = lines.get(w.line);
+    lines.set(w.line, l ? { y0: Math.min(l.y0, w.y0), y1: Math.max(l.y1, w.y1) } : { y0: w.y0, y1: w.y1 });
+  }
   const key = page.node.newFontDictionary(font.name, font.ref);
   const ops = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const word of p.words ?? []) {
     const text = word.text.normalize('NFC').trim();
+    const line = lines.get(word.line)!;
     const boxW = (word.x1 - word.x0) * scale;
-    const boxH = (word.y1 - word.y0) * scale;
-    if (!text || boxW <= 0 || boxH <= 0) continue;
-    const size = boxH / emHeight;
+    const lineH = (line.y1 - line.y0) * scale;
+    if (!text || boxW <= 0 || lineH <= 0) continue;
+    const size = lineH / emHeight;
     const natural = font.widthOfTextAtSize(text, size);
     if (natural <= 0) continue;
     const x = word.x0 * scale;
-    const baseline = pageHeight - word.y1 * scale + descent * size;
+    const baseline = pageHeight - line.y1 * scale + descent * size;
     ops.push(
       setFontAndSize(key, size),
       // Horizontal scaling (Tz, per cent) stretches the word to exactly its box width.

@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Poppler and qpdf read the exported PDFs: independent readers, not our own code. */
+
+export type PdfWord = { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number; pageWidth: number; pageHeight: number };
+
+export function savePdf(dir: string, name: string, base64: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  return file;
+}
+
+export const pdftotext = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+
+/** Words with their boxes (points, origin top left) as `pdftotext -bbox` reports them. */
+export function pdfWords(file: string): PdfWord[] {
+  const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8' });
+  const out: PdfWord[] = [];
+  let page = 0;
+  let pageWidth = 0;
+  let pageHeight = 0;
+  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const m of html.matchAll(re)) {
+    if (m[1]) {
+      page += 1;
+      pageWidth = Number(m[1]);
+      pageHeight = Number(m[2]);
+    } else {
+      out.push({ page, text: unescape(m[7]!), xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), pageWidth, pageHeight });
+    }
+  }
+  return out;
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+export const pdfinfo = (file: string, ...args: string[]) => execFileSync('pdfinfo', [...args, file], { encoding: 'utf8' });
+export const pdffonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' });
+export const pdfimages = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+
+/** qpdf --check: exit status 0 and its verdict line. Throws when qpdf finds errors. */
+export const qpdfCheck = (file: string) => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+
+export function outlines(file: string): { title: string; page: number }[] {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=outlines', file], { encoding: 'utf8' })) as {
+    outlines: { title: string; destpageposfrom1: number }[];
+  };
+  return json.outlines.map((o) => ({ title: o.title, page: o.destpageposfrom1 }));
+}
+
+/** The PDF rewritten by qpdf with every object in plain sight (no object streams), to read its dictionaries. */
+export function plainPdf(file: string): string {
+  execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, `${file}.qdf`]);
+  return readFileSync(`${file}.qdf`, 'latin1');
+}
