@@ -11,6 +11,9 @@ import { exportHandlers } from '../export/handlers.js';
 import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
+import type { SafeStorageLike } from '../sync/credential-store.js';
+import { createDeskSync, type DeskSync } from '../sync/desk-sync.js';
+import { syncHandlers } from '../sync/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
 import { receiptHandlers } from '../receipt/handlers.js';
@@ -33,6 +36,8 @@ export type CoreOptions = {
   idleLockMinutesDefault?: number;
   /** OCR worker threads; 0 keeps the OCR queue stopped (tests that do not exercise OCR). Default: cores - 1. */
   ocrWorkers?: number;
+  /** Electron's safeStorage, to encrypt the sync credential at rest; absent in the web host. */
+  safeStorage?: SafeStorageLike;
 };
 
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
@@ -46,6 +51,8 @@ export type Core = {
   pages: PageService;
   /** Every scanner the desk reaches; its host process is closed with the core. */
   scanner: ScannerService;
+  /** Sync with the provincial server; call `sync.engine.start()` to run it. */
+  sync: DeskSync;
   dataDir: string;
   logger: Logger;
   close(): Promise<void>;
@@ -78,6 +85,16 @@ export function createCore(options: CoreOptions): Core {
     ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
     onProgress: (p) => events.emit('ocr.progress', p),
   });
+  // Sync with the provincial server; the launcher starts its engine (tests drive it themselves).
+  const sync = createDeskSync({
+    db,
+    clock,
+    logger,
+    dataDir: options.dataDir,
+    store,
+    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    onProgress: (p) => events.emit('sync.progress', p),
+  });
   // The scanner host starts on first use; a crashed host is replaced and logged.
   const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
@@ -88,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
     ...dossierHandlers(deps),
     ...receiptHandlers(deps),
     ...ocrHandlers({ db, ocr: ocr.service }),
+    ...syncHandlers(sync),
     ...exportHandlers({ db, clock, store, assetsDir: deps.assetsDir }),
     ...scanHandlers({ db, logger, pages, scanner, onProgress: (p) => events.emit('scan.progress', p) }),
     ...pageHandlers({
@@ -111,6 +129,8 @@ export function createCore(options: CoreOptions): Core {
   const dispatch: Dispatch = async (command, input, token) => {
     const result = await inner(command, input, token);
     pushChanges();
+    // A local change may have queued something for the province (outbox triggers).
+    sync.engine.nudge();
     return result;
   };
   if (options.ocrWorkers !== 0) ocr.queue.start();
@@ -122,12 +142,13 @@ export function createCore(options: CoreOptions): Core {
     db,
     pages,
     scanner,
+    sync,
     dataDir: options.dataDir,
     logger,
     close: async () => {
       scanner.close();
-      // The OCR queue may be writing a result: let it stop before the database closes.
-      await ocr.close();
+      // The OCR queue and a sync pass may be writing: let them stop before the database closes.
+      await Promise.all([ocr.close(), sync.engine.stop()]);
       db.close();
     },
   };

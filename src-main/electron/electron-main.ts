@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcChannels } from '../../src-shared/contract/bridge.js';
 import type { Result } from '../../src-shared/contract/result.js';
 import { filterLogger, loadConfig } from '../app/config.js';
@@ -50,11 +50,13 @@ function start(): void {
       dataDir,
       logger: filterLogger(fileLogger(dataDir), config.logLevel),
       ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
+      safeStorage,
     });
   } catch (error) {
     fail('TiepNhan không khởi động được (TiepNhan cannot start)', error);
     return;
   }
+  core.sync.engine.start();
   const subscribed = new Map<number, string | null>();
 
   protocol.handle(appScheme, async (request) => {

@@ -46,6 +46,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
     throw error;
   }
   core.logger.info('web host started', { port: host.port });
+  core.sync.engine.start();
   out(`TiepNhan is running at ${host.url}`);
   if (env.TIEPNHAN_NO_BROWSER !== '1') openBrowser(host.url);
 

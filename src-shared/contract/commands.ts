@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportCommands } from './export-commands.js';
 import { ocrCommands } from './ocr-commands.js';
 import { pageCommands } from './pages-commands.js';
+import { syncCommands } from './sync-commands.js';
 import { scanCommands } from './scan-commands.js';
 import {
   Checkpoint,
@@ -121,6 +122,7 @@ export const commands = {
 
   ...pageCommands,
   ...ocrCommands,
+  ...syncCommands,
   ...exportCommands,
   ...scanCommands,
 } as const;

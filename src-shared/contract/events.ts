@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ocrEvents } from './ocr-commands.js';
 import { pageEvents } from './pages-commands.js';
+import { syncEvents } from './sync-commands.js';
 import { scanEvents } from './scan-commands.js';
 import { Checkpoint, DossierSummary } from './schemas.js';
 
@@ -10,6 +11,7 @@ export const events = {
   'replication.dossiers': z.object({ documents: z.array(DossierSummary), checkpoint: Checkpoint }),
   ...pageEvents,
   ...ocrEvents,
+  ...syncEvents,
   ...scanEvents,
 } as const;
 
