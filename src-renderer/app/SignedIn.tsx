@@ -10,6 +10,8 @@ import { LockScreen } from '../features/auth/LockScreen.js';
 import { DossierForm } from '../features/dossiers/DossierForm.js';
 import { DossierList } from '../features/dossiers/DossierList.js';
 import { DossierPage } from '../features/dossiers/DossierPage.js';
+import { SearchScreen } from '../features/search/SearchScreen.js';
+import { searchNavLabel } from '../features/search/search-texts.js';
 import type { Client } from '../ipc/client.js';
 import { AppContext, type AppContextValue, type Session } from './app-context.js';
 import { navigate, useHashRoute } from './hash-route.js';
@@ -108,6 +110,7 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
           <nav aria-label={t('nav.main')} className="nav">
             {link('/dossiers', t('nav.dossiers'), section === 'dossiers')}
             {link('/new', t('nav.newDossier'), section === 'new')}
+            {link('/search', searchNavLabel(), section === 'search')}
             {isAdmin ? link('/settings', t('nav.settings'), section === 'settings') : null}
             {isAdmin ? link('/users', t('nav.users'), section === 'users') : null}
             {isAdmin ? link('/holidays', t('nav.holidays'), section === 'holidays') : null}
@@ -145,6 +148,7 @@ function renderRoute(route: string, isAdmin: boolean, newKey: number) {
   if (head === 'new') return <DossierForm key={'new-' + newKey} dossierId={null} />;
   if (head === 'dossiers' && id && action === 'edit') return <DossierForm key={'edit-' + id} dossierId={id} />;
   if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} />;
+  if (head === 'search') return <SearchScreen />;
   if (head === 'settings' && isAdmin) return <SettingsScreen />;
   if (head === 'users' && isAdmin) return <UsersScreen />;
   if (head === 'holidays' && isAdmin) return <HolidaysScreen />;
