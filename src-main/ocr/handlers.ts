@@ -25,6 +25,7 @@ export function ocrHandlers({ db, ocr }: OcrHandlerDeps): OcrHandlers {
     'ocr.correctWord': ({ pageId, index, text }, ctx) => ocr.correctWord(pageId, index, text, userId(ctx)),
     'ocr.saveText': ({ pageId, text }, ctx) => ocr.saveText(pageId, text, userId(ctx)),
     'ocr.retry': (input, ctx) => ocr.retry(input, userId(ctx)),
+    'ocr.readCccdQr': (input) => ocr.readCccdQr(input),
     'search.query': ({ query, limit }) =>
       searchDossiers(db, query, limit).map((h) => ({
         kind: h.kind,

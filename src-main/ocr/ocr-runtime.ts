@@ -40,7 +40,7 @@ export function createOcrRuntime(o: OcrRuntimeOptions): OcrRuntime {
     readImage: (sha, format) => o.store.read(sha, format),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  const service = createOcrService({ db: o.db, clock: o.clock, kick: () => queue.kick() });
+  const service = createOcrService({ db: o.db, clock: o.clock, kick: () => queue.kick(), readPageImage: (page) => o.store.read(page.sha256, page.archive_format) });
   return {
     pool,
     queue,

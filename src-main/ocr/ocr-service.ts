@@ -1,10 +1,12 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { PageText } from '../../src-shared/contract/ocr-commands.js';
+import type { CccdQrIssue } from '../../src-shared/text/cccd-qr.js';
 import { extractDates, extractIdNumbers } from '../../src-shared/text/extract-fields.js';
 import type { Clock } from '../app/clock.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
-import { getPage } from '../pages/page-repo.js';
+import { getPage, type PageRow } from '../pages/page-repo.js';
+import { readCccdQr } from './cccd-qr-reader.js';
 import {
   countStates,
   dossierOcrStates,
@@ -18,12 +20,30 @@ import {
 } from './ocr-repo.js';
 import { textFromWords } from './page-text.js';
 
-export type OcrServiceDeps = { db: Db; clock: Clock; /** Wakes the queue after a retry. */ kick?: () => void };
+export type OcrServiceDeps = {
+  db: Db;
+  clock: Clock;
+  /** Wakes the queue after a retry. */
+  kick?: () => void;
+  /** Reads a page's stored archive image (for ocr.readCccdQr on a scanned page). */
+  readPageImage?: (page: PageRow) => Promise<Uint8Array>;
+};
+
+/** Why a QR code is not a card's, for the clerk (CccdQrIssue from src-shared/text/cccd-qr.ts). */
+const qrIssueText: Readonly<Record<CccdQrIssue, string>> = {
+  'qr.fieldCount': 'Mã QR này không phải mã QR trên thẻ CCCD (không đủ 7 trường).',
+  'qr.idNumber': 'Số định danh trong mã QR không hợp lệ.',
+  'qr.oldIdNumber': 'Số CMND cũ trong mã QR không hợp lệ.',
+  'qr.fullName': 'Mã QR không có họ và tên.',
+  'qr.dateOfBirth': 'Ngày sinh trong mã QR không hợp lệ hoặc không khớp số định danh.',
+  'qr.sex': 'Giới tính trong mã QR không hợp lệ hoặc không khớp số định danh.',
+  'qr.issueDate': 'Ngày cấp trong mã QR không hợp lệ.',
+};
 
 const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy trang. (Page not found.)');
 
 /** What the clerk sees and does with a page's text: read, step through weak words, correct, retry. */
-export function createOcrService({ db, clock, kick }: OcrServiceDeps) {
+export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceDeps) {
   const livePage = (pageId: string) => {
     const page = getPage(db, pageId);
     if (!page || page.status === 'deleted') throw notFound();
@@ -93,6 +113,27 @@ export function createOcrService({ db, clock, kick }: OcrServiceDeps) {
         appendAudit(db, { at, userId, action: 'ocr.saveText', dossierId: page.dossier_id, details: { pageId, fromLength: t.text.length, toLength: value.length } });
       })();
       return pageText(pageId);
+    },
+    /** Decodes the CCCD QR code on an image (bytes the clerk gave, or a page's stored image). */
+    async readCccdQr(source: { base64: string } | { pageId: string }) {
+      let image: Uint8Array;
+      if ('pageId' in source) {
+        const page = livePage(source.pageId);
+        if (!readPageImage) throw new AppError('INTERNAL', 'Không đọc được ảnh trang.');
+        image = await readPageImage(page);
+      } else {
+        image = Buffer.from(source.base64, 'base64');
+        if (image.length === 0) throw new AppError('VALIDATION', 'Tệp ảnh trống.');
+      }
+      let result: Awaited<ReturnType<typeof readCccdQr>>;
+      try {
+        result = await readCccdQr(image);
+      } catch {
+        throw new AppError('VALIDATION', 'Không đọc được ảnh: hãy chọn ảnh JPEG hoặc PNG của thẻ CCCD.');
+      }
+      if (!result.found) throw new AppError('VALIDATION', 'Không tìm thấy mã QR CCCD trong ảnh. Hãy quét hoặc chụp rõ mặt trước thẻ (có mã QR) rồi thử lại.');
+      if (!result.parsed.ok) throw new AppError('VALIDATION', qrIssueText[result.parsed.issue]);
+      return { raw: result.raw, fields: result.parsed.data };
     },
     retry(target: { dossierId: string } | { pageIds: string[] }, userId: string | null): { requeued: number } {
       const at = clock.now().toISOString();

@@ -57,6 +57,20 @@ export const SearchHit = z.object({
   snippet: z.object({ text: z.string(), highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }),
 });
 
+/** Applicant fields read from the chip-based CCCD's QR code, for the clerk to confirm into the form. */
+export const CccdFields = z.object({
+  idNumber: z.string(),
+  oldIdNumber: z.string().nullable(),
+  fullName: z.string(),
+  /** YYYY-MM-DD */
+  dateOfBirth: z.string(),
+  sex: z.enum(['male', 'female']),
+  address: z.string(),
+  /** YYYY-MM-DD */
+  issueDate: z.string(),
+});
+export type CccdFields = z.infer<typeof CccdFields>;
+
 export const ocrCommands = {
   /** OCR state of a dossier's pages: counts and each page's status. */
   'ocr.status': def(
@@ -77,6 +91,16 @@ export const ocrCommands = {
     anyone,
     z.union([z.object({ dossierId: Id }).strict(), z.object({ pageIds: z.array(Id).min(1).max(2000) }).strict()]),
     z.object({ requeued: z.number().int() }),
+  ),
+  /**
+   * Reads the QR code of a chip-based CCCD card from an image the clerk picked or dropped
+   * (base64 of a JPEG/PNG; the web host caps a message at 25 MB) or from a page of a dossier.
+   * No QR code, or one that is not a coherent card, is a VALIDATION error with a Vietnamese message.
+   */
+  'ocr.readCccdQr': def(
+    anyone,
+    z.union([z.object({ base64: z.string().min(1).max(30_000_000) }).strict(), z.object({ pageId: Id }).strict()]),
+    z.object({ raw: z.string(), fields: CccdFields }),
   ),
   /** Applicants, codes, ID numbers and page text, with or without diacritics. */
   'search.query': def(anyone, z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(20) }), z.array(SearchHit)),
