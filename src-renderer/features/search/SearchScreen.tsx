@@ -9,8 +9,6 @@ import { snippetParts } from './snippet-parts.js';
 
 type Hit = CommandOutput<'search.query'>[number];
 
-ensureSearchTexts();
-
 /** Typing pauses this long before the search runs: one query per word, not per key. */
 const debounceMs = 250;
 
@@ -19,6 +17,8 @@ const debounceMs = 250;
  * without diacritics; each hit shows its snippet with the matches marked and opens the dossier.
  */
 export function SearchScreen() {
+  // Added on first render: i18next is initialised by then (not yet when modules load).
+  ensureSearchTexts();
   const { t } = useTranslation('search');
   const { client } = useApp();
   const [query, setQuery] = useState('');
