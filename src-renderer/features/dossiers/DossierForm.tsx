@@ -10,6 +10,7 @@ import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner, Spinner } from '../../components/Feedback.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { fieldText } from '../../i18n/i18n.js';
+import { CccdQrPanel, type ApplicantPatch } from '../ocr/CccdQrPanel.js';
 import { ComponentsTable } from './ComponentsTable.js';
 import { emptyDraft, fromDossier, normaliseFieldPaths, toDraftInput, withCopies, withProcedure, type DraftState } from './draft-state.js';
 import { ProcedurePicker } from './ProcedurePicker.js';
@@ -95,6 +96,14 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
       }
       return { ...s, applicant };
     });
+  };
+
+  /** The clerk confirmed fields read from the CCCD QR code: only those are filled. */
+  const applyQr = (patch: ApplicantPatch, count: number) => {
+    for (const key of Object.keys(patch)) clearField(`applicant.${key}`);
+    if (patch.idNumber) setIdTouched(true);
+    setState((s) => ({ ...s, applicant: { ...s.applicant, ...patch } }));
+    setNotice(t('qr.applied', { ns: 'ocr', count }));
   };
 
   const feePreview = procedure
@@ -192,6 +201,7 @@ export function DossierForm({ dossierId }: { dossierId: string | null }) {
           />
           <fieldset>
             <legend>{t('form.applicant')}</legend>
+            <CccdQrPanel dossierId={id} current={state.applicant} onApply={applyQr} />
             <div className="grid-2">
               <TextField
                 className="span-2"

@@ -1,4 +1,4 @@
-import type { DragEvent } from 'react';
+import type { DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../src-shared/contract/pages-commands.js';
 
@@ -21,10 +21,12 @@ type Props = {
   componentNames: string[];
   busy: boolean;
   actions: PageActions;
+  /** Extra content on each card (the page's OCR state, from features/ocr). */
+  renderExtra?: (page: Page, n: number) => ReactNode;
 };
 
 /** The dossier's pages in order: drag to reorder or onto a component; buttons for the keyboard. */
-export function PageGrid({ pages, thumbs, selected, componentNames, busy, actions }: Props) {
+export function PageGrid({ pages, thumbs, selected, componentNames, busy, actions, renderExtra }: Props) {
   const { t } = useTranslation('scan');
   if (pages.length === 0) return <p className="muted">{t('noPages')}</p>;
 
@@ -77,6 +79,7 @@ export function PageGrid({ pages, thumbs, selected, componentNames, busy, action
               </span>
             ) : null}
             {component ? <span className="component-chip">{component}</span> : null}
+            {renderExtra?.(p, n)}
             <div className="page-buttons">
               <button type="button" disabled={busy || i === 0} onClick={() => actions.move(p, n - 1)} aria-label={t('moveUp', { n })} title={t('moveUp', { n })}>
                 ↑

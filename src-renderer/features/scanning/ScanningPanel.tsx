@@ -8,6 +8,11 @@ import { useApp } from '../../app/app-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner } from '../../components/Feedback.js';
 import { currentLocale } from '../../i18n/i18n.js';
+import { OcrBadge } from '../ocr/OcrBadge.js';
+import { OcrDossierStatus } from '../ocr/OcrDossierStatus.js';
+import { OcrPageViewer } from '../ocr/OcrPageViewer.js';
+import { ensureOcrTexts } from '../ocr/ocr-texts.js';
+import { useOcrStatus } from '../ocr/use-ocr-status.js';
 import { ComponentTargets } from './ComponentTargets.js';
 import { fileToBase64, importAccept, maxImportBytes } from './file-base64.js';
 import { PageGrid, pageDragType, type PageActions } from './PageGrid.js';
@@ -23,6 +28,7 @@ type Undo = { what: 'move' | 'assign' | 'rotate' | 'import' | 'remove'; run(): P
  */
 export function ScanningPanel({ dossier }: { dossier: Dossier }) {
   ensureScanTexts();
+  ensureOcrTexts();
   const { t } = useTranslation('scan');
   const { client } = useApp();
   const { busy, error, run, setError } = useAction();
@@ -38,6 +44,13 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [esclUrl, setEsclUrl] = useState('');
   const [dragOver, setDragOver] = useState(false);
+  const ocr = useOcrStatus(client, dossier.id, pages.map((p) => p.id + p.sha256).join());
+  const [viewing, setViewing] = useState<string | null>(null);
+  const viewed = pages.find((p) => p.id === viewing) ?? null;
+  const retryOcr = async (target: { dossierId: string } | { pageIds: string[] }) => {
+    const r = await run(() => client.call('ocr.retry', target));
+    if (r) await ocr.reload();
+  };
   // A rescan replaces this page once its batch has stored at least one page.
   const replacing = useRef<{ batchId: string; pageId: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -322,9 +335,28 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
         <ComponentTargets names={componentNames} pages={pages} selectedCount={selected.size} busy={busy} assign={assign} />
         <section aria-labelledby="pages-title" className="pages-area">
           <h3 id="pages-title">{t('pages', { count: pages.length })}</h3>
-          <PageGrid pages={pages} thumbs={thumbs} selected={selected} componentNames={componentNames} busy={busy} actions={actions} />
+          <OcrDossierStatus status={ocr.status} busy={busy} onRetryAll={() => void retryOcr({ dossierId: dossier.id })} />
+          <PageGrid
+            pages={pages}
+            thumbs={thumbs}
+            selected={selected}
+            componentNames={componentNames}
+            busy={busy}
+            actions={actions}
+            renderExtra={(p, n) => (
+              <OcrBadge n={n} state={ocr.byPage.get(p.id)} busy={busy} onRetry={() => void retryOcr({ pageIds: [p.id] })} onView={() => setViewing(p.id)} />
+            )}
+          />
         </section>
       </div>
+      {viewed ? (
+        <OcrPageViewer
+          page={viewed}
+          n={viewed.position ?? 1}
+          textVersion={ocr.lastDone?.pageId === viewed.id ? ocr.lastDone.at : 0}
+          onClose={() => setViewing(null)}
+        />
+      ) : null}
     </section>
   );
 }
