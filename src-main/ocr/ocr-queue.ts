@@ -26,6 +26,16 @@ import type { OcrPool } from './worker-pool.js';
  */
 export const MAX_OCR_ATTEMPTS = 2;
 
+/**
+ * OCR yields to scanning (issue 4: "scanning stays smooth while OCR runs"): while a scan batch is
+ * running the queue starts no new page (pages already in the engine finish), and catches up when
+ * the batch ends. Worker threads cannot be reniced portably (worker.threadId is Node's own
+ * counter, not the OS thread id), so pausing is the honest lever on every platform. A batch
+ * counts as running only if it changed within this window: one a crash left 'running' is marked
+ * interrupted on start anyway, this guards against a batch that never ended holding OCR for ever.
+ */
+export const SCAN_PAUSE_STALE_MS = 5 * 60_000;
+
 /** How often the queue looks for new pages when nothing else wakes it. */
 const POLL_MS = 1000;
 
@@ -112,6 +122,11 @@ export function createOcrQueue(deps: OcrQueueDeps): OcrQueue {
     }
   };
 
+  const scanRunning = () =>
+    db
+      .prepare("SELECT 1 FROM page_batches WHERE status = 'running' AND source = 'scan' AND updated_at > ? LIMIT 1")
+      .get(new Date(clock.now().getTime() - SCAN_PAUSE_STALE_MS).toISOString()) !== undefined;
+
   const hasWork = () =>
     (db.prepare("SELECT 1 FROM ocr_jobs j JOIN pages p ON p.id = j.page_id WHERE j.status = 'pending' AND p.sha256 = j.sha256 AND p.status <> 'deleted' LIMIT 1").get() ??
       null) !== null;
@@ -121,7 +136,8 @@ export function createOcrQueue(deps: OcrQueueDeps): OcrQueue {
     try {
       const { maxSeq } = enqueueNewPages(db, seenSeq, now());
       seenSeq = maxSeq;
-      while (!stopped && running.size < pool.size) {
+      // New pages are still enqueued during a scan (the counts stay true); they are just not started.
+      while (!stopped && running.size < pool.size && !scanRunning()) {
         const job = claimNextJob(db, now());
         if (!job) break;
         const p: Promise<void> = runJob(job).finally(() => {
