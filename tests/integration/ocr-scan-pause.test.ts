@@ -33,7 +33,7 @@ describe('OCR yields to scanning', () => {
     const img = await renderTextPage({ lines: ['Trang nhập trong lúc quét'], dpi: 100, widthPx: 400 });
     const [page] = await d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'a.png', data: img.png }], userId: null });
     const calls: number[] = [];
-    ocr = createOcrRuntime({ db: d.core.db, clock: d.core.clock, logger: d.core.logger, store: d.store, workers: 1, engine: countingEngine(calls), pollMs: 20 });
+    ocr = createOcrRuntime({ db: d.core.db, clock: d.core.clock, logger: d.core.logger, store: d.store, workers: 1, engine: countingEngine(calls) });
     ocr.queue.start();
     await sleep(300);
     expect(calls).toEqual([]);
@@ -52,7 +52,7 @@ describe('OCR yields to scanning', () => {
     const img = await renderTextPage({ lines: ['Trang hai'], dpi: 100, widthPx: 400 });
     await d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'b.png', data: img.png }], userId: null });
     const calls: number[] = [];
-    ocr = createOcrRuntime({ db: d.core.db, clock: d.core.clock, logger: d.core.logger, store: d.store, workers: 1, engine: countingEngine(calls), pollMs: 20 });
+    ocr = createOcrRuntime({ db: d.core.db, clock: d.core.clock, logger: d.core.logger, store: d.store, workers: 1, engine: countingEngine(calls) });
     ocr.queue.start();
     await sleep(200);
     expect(calls).toEqual([]);
