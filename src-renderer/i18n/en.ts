@@ -136,6 +136,8 @@ export const en: Resources = {
     note: 'Note',
     download: 'Download receipt (PDF)',
     print: 'Print receipt',
+    exportPdf: 'Export searchable PDF',
+    exportWithoutText: '{{count}} pages have no OCR text yet: they are images only in the PDF.',
     edit: 'Edit',
     receive: 'Receive',
     back: 'Back to the list',

@@ -137,6 +137,8 @@ export const vi = {
     note: 'Ghi chú',
     download: 'Tải biên nhận (PDF)',
     print: 'In biên nhận',
+    exportPdf: 'Xuất PDF tìm kiếm được',
+    exportWithoutText: '{{count}} trang chưa có chữ nhận dạng (OCR): các trang đó chỉ có ảnh trong tệp PDF.',
     edit: 'Sửa',
     receive: 'Tiếp nhận',
     back: 'Về danh sách',

@@ -8,6 +8,7 @@ import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, Spinner } from '../../components/Feedback.js';
 import { errorText } from '../../i18n/i18n.js';
 import { ScanningPanel } from '../scanning/ScanningPanel.js';
+import { DossierSyncPanel } from '../sync/DossierSyncPanel.js';
 import { downloadBlob, pdfBlob, printBlob, receiptFileName } from './receipt-file.js';
 
 /** One dossier: its code, lookup code and appointment, the receipt; edit while a draft. */
@@ -37,6 +38,15 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
   const download = async () => {
     const blob = await receipt();
     if (blob && dossier) downloadBlob(blob, receiptFileName(dossier.code));
+  };
+
+  // The whole dossier as one searchable PDF (image + invisible OCR text, a bookmark per component).
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const exportPdf = async () => {
+    const r = await run(() => client.call('export.dossierPdf', { dossierId }));
+    if (!r) return;
+    downloadBlob(pdfBlob(r.pdfBase64), r.fileName);
+    setExportNote(r.pagesWithoutText.length ? t('dossier.exportWithoutText', { count: r.pagesWithoutText.length }) : null);
   };
 
   const print = async () => {
@@ -69,6 +79,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
           {t('dossier.back')}
         </a>
       </div>
+      <DossierSyncPanel dossierId={d.id} />
       <ErrorBanner message={error} />
       {Object.keys(fields).length > 0 ? (
         // Receiving from here: what is missing, with a way to fix it in the form.
@@ -123,6 +134,9 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
             <button type="button" disabled={busy} onClick={() => void print()}>
               {t('dossier.print')}
             </button>
+            <button type="button" disabled={busy} onClick={() => void exportPdf()}>
+              {t('dossier.exportPdf')}
+            </button>
             <a href="#/new" className="button-like">
               {t('dossier.newAnother')}
             </a>
@@ -130,6 +144,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
         )}
         {busy ? <Spinner label={t('dossier.preparing')} /> : null}
       </div>
+      {exportNote ? <p className="hint" role="status">{exportNote}</p> : null}
       <dl className="details">
         <dt>{t('dossier.procedure')}</dt>
         <dd>
