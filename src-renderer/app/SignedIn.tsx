@@ -12,6 +12,8 @@ import { DossierList } from '../features/dossiers/DossierList.js';
 import { DossierPage } from '../features/dossiers/DossierPage.js';
 import { SearchScreen } from '../features/search/SearchScreen.js';
 import { searchNavLabel } from '../features/search/search-texts.js';
+import { SyncScreen } from '../features/sync/SyncScreen.js';
+import { syncNavLabel } from '../features/sync/sync-texts.js';
 import type { Client } from '../ipc/client.js';
 import { AppContext, type AppContextValue, type Session } from './app-context.js';
 import { navigate, useHashRoute } from './hash-route.js';
@@ -28,6 +30,7 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
   const [locked, setLocked] = useState(false);
   const [newKey, setNewKey] = useState(0);
   const isAdmin = session.user.role === 'admin';
+  const isLead = isAdmin || session.user.role === 'supervisor';
 
   // The read model lives as long as the sign-in.
   useEffect(() => {
@@ -86,7 +89,7 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
     [client, session, store, settings, reloadSettings, logout],
   );
 
-  const page = renderRoute(route, isAdmin, newKey);
+  const page = renderRoute(route, isAdmin, newKey, isLead);
   const section = route.split('/')[1] ?? 'dossiers';
   const link = (path: string, label: string, current: boolean) => (
     <a href={'#' + path} aria-current={current ? 'page' : undefined} className={current ? 'active' : undefined}>
@@ -111,6 +114,7 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
             {link('/dossiers', t('nav.dossiers'), section === 'dossiers')}
             {link('/new', t('nav.newDossier'), section === 'new')}
             {link('/search', searchNavLabel(), section === 'search')}
+            {isLead ? link('/sync', syncNavLabel(), section === 'sync') : null}
             {isAdmin ? link('/settings', t('nav.settings'), section === 'settings') : null}
             {isAdmin ? link('/users', t('nav.users'), section === 'users') : null}
             {isAdmin ? link('/holidays', t('nav.holidays'), section === 'holidays') : null}
@@ -142,13 +146,14 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
   );
 }
 
-function renderRoute(route: string, isAdmin: boolean, newKey: number) {
+function renderRoute(route: string, isAdmin: boolean, newKey: number, isLead: boolean) {
   const parts = route.split('/').filter(Boolean);
   const [head, id, action] = parts;
   if (head === 'new') return <DossierForm key={'new-' + newKey} dossierId={null} />;
   if (head === 'dossiers' && id && action === 'edit') return <DossierForm key={'edit-' + id} dossierId={id} />;
   if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} />;
   if (head === 'search') return <SearchScreen />;
+  if (head === 'sync' && isLead) return <SyncScreen />;
   if (head === 'settings' && isAdmin) return <SettingsScreen />;
   if (head === 'users' && isAdmin) return <UsersScreen />;
   if (head === 'holidays' && isAdmin) return <HolidaysScreen />;

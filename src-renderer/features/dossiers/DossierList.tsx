@@ -5,6 +5,9 @@ import { fold, formatDate, formatDateTime } from '../../app/format.js';
 import { navigate } from '../../app/hash-route.js';
 import { Spinner } from '../../components/Feedback.js';
 import type { DossierDoc } from '../../data/dossiers-db.js';
+import { SyncChip } from '../sync/SyncChip.js';
+import { syncColumnLabel } from '../sync/sync-texts.js';
+import { useSyncStatus } from '../sync/use-sync-status.js';
 
 /** Rows shown at once; the filter narrows the rest. */
 const maxRows = 500;
@@ -12,7 +15,7 @@ const maxRows = 500;
 /** The list is a live RxDB query: changes made in any window appear without reload. */
 export function DossierList() {
   const { t } = useTranslation();
-  const { store, settings } = useApp();
+  const { store, settings, client } = useApp();
   const [docs, setDocs] = useState<DossierDoc[] | null>(null);
   const [filter, setFilter] = useState('');
 
@@ -44,6 +47,9 @@ export function DossierList() {
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   }, [docs, filter]);
 
+  const shown = rows.slice(0, maxRows);
+  const sync = useSyncStatus(client, shown.filter((d) => d.status !== 'draft').map((d) => d.id));
+  const syncOn = sync.status?.enrolled === true;
   const tz = settings?.timeZone;
   return (
     <section aria-labelledby="list-title">
@@ -80,10 +86,11 @@ export function DossierList() {
               <th scope="col">{t('list.receivedAt')}</th>
               <th scope="col">{t('list.appointmentAt')}</th>
               <th scope="col">{t('list.status')}</th>
+              {syncOn ? <th scope="col">{syncColumnLabel()}</th> : null}
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, maxRows).map((d) => (
+            {shown.map((d) => (
               <tr key={d.id} data-testid="dossier-row" onClick={() => navigate(`/dossiers/${d.id}`)}>
                 <td className="mono">
                   <a href={`#/dossiers/${d.id}`}>{d.code ?? t('list.noCode')}</a>
@@ -100,6 +107,11 @@ export function DossierList() {
                 <td>
                   <span className={'badge badge-' + d.status}>{t(`status.${d.status}`)}</span>
                 </td>
+                {syncOn ? (
+                  <td>
+                    <SyncChip state={sync.byDossier.get(d.id)} live={sync.live.get(d.id)} />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
