@@ -6,10 +6,16 @@ import type { PageStore } from '../pages/page-store.js';
 import { pickCredentialStore, type CredentialStore, type SafeStorageLike } from './credential-store.js';
 import { enrollDesk } from './enroll.js';
 import { purgeSyncedPages, type PurgeResult } from './retention.js';
-import { createSyncEngine, type SyncEngine, type SyncProgress, type SyncTuning, type Timers } from './sync-engine.js';
+import { createProxyFetch, proxyFromEnv } from './proxy-fetch.js';
+import { createSyncEngine, realTimers, type SyncEngine, type SyncProgress, type SyncTuning, type Timers } from './sync-engine.js';
 import type { FetchLike } from './sync-http.js';
 import { readSyncOptions, writeSyncOptions } from './sync-options.js';
 import { syncStatus } from './sync-status.js';
+
+/** Retention is a daily chore (issue 5: "after a configurable number of days"). */
+export const PURGE_INTERVAL_MS = 24 * 3600_000;
+/** The first run waits out the start-up rush (page-store check, OCR catch-up). */
+export const PURGE_FIRST_DELAY_MS = 5 * 60_000;
 
 export type DeskSyncDeps = {
   db: Db;
@@ -18,10 +24,12 @@ export type DeskSyncDeps = {
   dataDir: string;
   store: PageStore;
   /**
-   * The network transport; default global fetch. Proxy: Node 20's global fetch ignores HTTPS_PROXY;
-   * pass a fetch bound to undici's ProxyAgent here (undici is not a dependency yet, so this is left).
+   * The network transport; default global fetch, or undici's fetch through a ProxyAgent when
+   * the sync option proxyUrl is set or HTTPS_PROXY/HTTP_PROXY name one (Node's fetch ignores them).
    */
   fetch?: FetchLike;
+  /** Where HTTPS_PROXY and friends are read; default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** Electron's safeStorage when running under Electron; absent → plain 0600 file (not encrypted). */
   safeStorage?: SafeStorageLike;
   credentials?: CredentialStore;
@@ -45,9 +53,18 @@ export type DeskSync = {
 };
 
 export function createDeskSync(deps: DeskSyncDeps): DeskSync {
-  const fetchImpl: FetchLike = deps.fetch ?? ((input, init) => fetch(input, init));
+  const proxied = new Map<string, ReturnType<typeof createProxyFetch>>();
+  const fetchImpl: FetchLike =
+    deps.fetch ??
+    ((input, init) => {
+      const proxy = readSyncOptions(deps.db).proxyUrl ?? proxyFromEnv(input, deps.env);
+      if (!proxy) return fetch(input, init);
+      let viaProxy = proxied.get(proxy);
+      if (!viaProxy) proxied.set(proxy, (viaProxy = createProxyFetch(proxy)));
+      return viaProxy(input, init);
+    });
   const credentials = deps.credentials ?? pickCredentialStore(deps.dataDir, deps.safeStorage);
-  const engine = createSyncEngine({
+  const core = createSyncEngine({
     db: deps.db,
     clock: deps.clock,
     store: deps.store,
@@ -59,6 +76,30 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
     onProgress: deps.onProgress,
     tuning: deps.tuning,
   });
+  const timers = deps.timers ?? realTimers;
+  const purge = () => purgeSyncedPages(deps.db, deps.store, { retentionDays: readSyncOptions(deps.db).retentionDays, now: deps.clock.now() });
+  let purgeTimer: unknown = null;
+  const runPurge = () => {
+    purgeTimer = timers.setTimeout(runPurge, PURGE_INTERVAL_MS);
+    void purge()
+      .then((r) => r.files > 0 && deps.logger.info('sync retention purged page images', r))
+      .catch((error: unknown) => deps.logger.error('sync retention failed', { error: (error as Error).message }));
+  };
+  // Retention runs with the engine: once soon after start (a desk switched on each morning), then daily.
+  const engine: SyncEngine = {
+    ...core,
+    start() {
+      core.start();
+      if (purgeTimer === null) purgeTimer = timers.setTimeout(runPurge, PURGE_FIRST_DELAY_MS);
+    },
+    async stop() {
+      if (purgeTimer !== null) timers.clearTimeout(purgeTimer);
+      purgeTimer = null;
+      await core.stop();
+      await Promise.all([...proxied.values()].map((f) => f.close().catch(() => undefined)));
+      proxied.clear();
+    },
+  };
   return {
     db: deps.db,
     clock: deps.clock,
@@ -78,6 +119,6 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
       engine.nudge();
       return next;
     },
-    purge: () => purgeSyncedPages(deps.db, deps.store, { retentionDays: readSyncOptions(deps.db).retentionDays, now: deps.clock.now() }),
+    purge,
   };
 }

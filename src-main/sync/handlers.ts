@@ -40,6 +40,10 @@ export function syncHandlers(sync: DeskSync): SyncHandlers {
       if (input.allowInsecureHttp !== undefined && ctx.user?.role !== 'admin') {
         throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được cho phép kết nối HTTP không mã hoá.');
       }
+      // A proxy sees where every request goes (and all of plain HTTP): an admin's decision too.
+      if (input.proxyUrl !== undefined && ctx.user?.role !== 'admin') {
+        throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được đặt máy chủ proxy.');
+      }
       return sync.setOptions(input);
     },
     'sync.conflicts': ({ dossierId, includeResolved }) =>

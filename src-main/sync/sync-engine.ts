@@ -158,6 +158,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let rerun = false;
   let failures = 0;
   let streamAbort: AbortController | null = null;
+  /** Ends the live stream's wait before reconnecting (set while it waits). */
+  let wakeListen: (() => void) | null = null;
 
   const paused = () => getState<boolean>(db, 'paused') === true;
   const queueLength = () => outboxStats(db).count;
@@ -169,6 +171,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     emit();
   };
   const sleep = (ms: number) => new Promise<void>((r) => timers.setTimeout(r, ms));
+  /** The stream's waits: a pass that reached the server ends them, so the stream is back as soon as the server is. */
+  const listenWait = (ms: number) =>
+    new Promise<void>((r) => {
+      const h = timers.setTimeout(() => {
+        wakeListen = null;
+        r();
+      }, ms);
+      wakeListen = () => {
+        wakeListen = null;
+        timers.clearTimeout(h);
+        r();
+      };
+    });
 
   const clearTimer = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -371,6 +386,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         const r = await pass(controller.signal);
         if (r.ok) {
           failures = 0;
+          wakeListen?.();
           setStateTo('idle');
           schedule(rerun ? 0 : tuning.idleIntervalMs);
           return { ...r, state };
@@ -404,7 +420,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const config = readSyncConfig(db);
       const credential = deps.credentials.load();
       if (!config || !credential || paused()) {
-        await sleep(tuning.idleIntervalMs);
+        await listenWait(tuning.idleIntervalMs);
         continue;
       }
       const controller = new AbortController();
@@ -434,7 +450,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       if (!started) return;
       attempt += 1;
-      await sleep(Math.floor(random() * Math.min(tuning.backoffMaxMs, tuning.backoffBaseMs * 2 ** Math.min(attempt, 20))));
+      await listenWait(Math.floor(random() * Math.min(tuning.backoffMaxMs, tuning.backoffBaseMs * 2 ** Math.min(attempt, 20))));
     }
   }
 
@@ -465,6 +481,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     async stop() {
       started = false;
       clearTimer();
+      wakeListen?.();
       streamAbort?.abort();
       passAbort?.abort();
       await current?.catch(() => undefined);
@@ -480,6 +497,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     },
     resume() {
       setState(db, 'paused', false);
+      wakeListen?.();
       failures = 0;
       setStateTo(readSyncConfig(db) ? 'idle' : 'not_enrolled');
       if (started) schedule(0);

@@ -8,6 +8,7 @@ export const defaultSyncOptions: SyncOptions = {
   // Off by default: purging citizens' page images is a decision for the province (issue 5).
   retentionDays: null,
   allowInsecureHttp: false,
+  proxyUrl: null,
 };
 
 export function readSyncOptions(db: Db): SyncOptions {

@@ -69,6 +69,8 @@ export const SyncOptions = z.object({
   retentionDays: z.number().int().min(0).max(3650).nullable(),
   /** Allow plain HTTP to a non-loopback server (citizens' data in clear: only on a trusted network). */
   allowInsecureHttp: z.boolean(),
+  /** An HTTP proxy for the provincial server (e.g. http://proxy.xa.vn:3128); null = HTTPS_PROXY from the environment, or none. */
+  proxyUrl: z.string().trim().regex(/^https?:\/\/[^\s/?#]+\/?$/, 'url.format').max(300).nullable(),
 });
 export type SyncOptions = z.infer<typeof SyncOptions>;
 
@@ -85,7 +87,7 @@ export const syncCommands = {
   'sync.pause': def(leads, z.object({}).strict(), done),
   'sync.resume': def(leads, z.object({}).strict(), done),
   'sync.options': def(leads, z.object({}).strict(), SyncOptions),
-  /** Changes options; allowInsecureHttp only by an admin (checked in the handler). */
+  /** Changes options; allowInsecureHttp and proxyUrl only by an admin (checked in the handler). */
   'sync.setOptions': def(leads, SyncOptions.partial(), SyncOptions),
   'sync.conflicts': def(leads, z.object({ dossierId: Id.optional(), includeResolved: z.boolean().default(false) }), z.array(SyncConflict)),
   /** The supervisor has seen the conflict and dealt with it (e.g. phoned the province). */

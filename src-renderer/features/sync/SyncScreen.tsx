@@ -201,6 +201,7 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
   const [to, setTo] = useState('');
   const [days, setDays] = useState('');
   const [allowHttp, setAllowHttp] = useState(false);
+  const [proxy, setProxy] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -211,6 +212,7 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
     setTo(o.window?.to ?? '');
     setDays(o.retentionDays === null ? '' : String(o.retentionDays));
     setAllowHttp(o.allowInsecureHttp);
+    setProxy(o.proxyUrl ?? '');
   };
   useEffect(() => {
     void client.call('sync.options', {}).then((r) => r.ok && show(r.value));
@@ -230,6 +232,7 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
       window: from ? { from, to } : null,
       retentionDays: keep,
       ...(isAdmin && options && allowHttp !== options.allowInsecureHttp ? { allowInsecureHttp: allowHttp } : {}),
+      ...(isAdmin && options && (proxy.trim() || null) !== options.proxyUrl ? { proxyUrl: proxy.trim() || null } : {}),
     };
     const r = await client.call('sync.setOptions', change);
     if (!r.ok) return setError(errorText(r.error));
@@ -249,6 +252,7 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
         <TextField label={t('windowFrom')} type="time" value={from} onChange={setFrom} hint={t('windowHint')} />
         <TextField label={t('windowTo')} type="time" value={to} onChange={setTo} />
       </div>
+      {isAdmin ? <TextField label={t('proxy')} value={proxy} onChange={setProxy} hint={t('proxyHint')} /> : null}
       {isAdmin ? (
         <label className="check">
           <input type="checkbox" checked={allowHttp} onChange={(e) => setAllowHttp(e.target.checked)} /> {t('allowHttp')}

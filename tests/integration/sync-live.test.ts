@@ -1,0 +1,164 @@
+import { createServer, request, type Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src-main/app/logger.js';
+import { openPageStore } from '../../src-main/pages/page-store.js';
+import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
+import { proxyFromEnv } from '../../src-main/sync/proxy-fetch.js';
+import type { SyncTuning } from '../../src-main/sync/sync-engine.js';
+import type { User } from '../../src-shared/contract/schemas.js';
+import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
+import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';
+
+/**
+ * The live stream (a province status change reaches an online desk at once, not at the next
+ * periodic pull) and the proxy setting (every request through a loopback CONNECT proxy).
+ */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(targets[0]!);
+}, 60_000);
+afterAll(async () => server?.destroy());
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+type Desk = { core: TestCore; token: string; user: User; sync: DeskSync };
+
+async function desk(agencyCode: string, tuning: Partial<SyncTuning>): Promise<Desk> {
+  const core = makeCore();
+  cleanups.push(() => core.cleanup());
+  const token = await setUpDesk(core, agencyCode);
+  const user = (await core.must('auth.me', {}, token)) as User;
+  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), tuning, env: {} });
+  cleanups.push(() => sync.engine.stop());
+  return { core, token, user, sync };
+}
+
+let shade = 0;
+async function png(): Promise<Buffer> {
+  shade += 1;
+  return sharp({ create: { width: 64, height: 64, channels: 3, background: { r: (shade * 53) % 256, g: 120, b: (shade * 29) % 256 } } }).png().toBuffer();
+}
+
+async function receivedDossier(d: Desk, pages: number): Promise<string> {
+  const draft = await d.core.must(
+    'dossiers.create',
+    { procedureCode: '2.000815', applicant: { fullName: 'Lê Thị Cúc', idNumber: '079185004321' }, components: [], pages: 1, copies: 1 },
+    d.token,
+  );
+  const files = await Promise.all(Array.from({ length: pages }, async (_, i) => ({ name: `trang-${i}.png`, data: await png() })));
+  await d.core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files, userId: d.user.id });
+  await d.core.must('dossiers.receive', { id: draft.id }, d.token);
+  return draft.id;
+}
+
+const stageOf = (d: Desk, id: string) => d.sync.status([id]).perDossier[0]!;
+
+describe('live stream', () => {
+  it('a status set on the server reaches an online desk through SSE, with no periodic pull due', async () => {
+    const point = await createPoint(server);
+    // The periodic pass is an hour away: only the stream can bring the change in time.
+    const d = await desk(point.agencyCode, { liveStream: true, idleIntervalMs: 3600_000, backoffBaseMs: 20, backoffMaxMs: 200 });
+    await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy trực tuyến' });
+    const id = await receivedDossier(d, 1);
+    d.sync.engine.start();
+    await expect.poll(() => stageOf(d, id).stage, { timeout: 15_000 }).toBe('at_province');
+    // Let the stream connect (it opens after the first good pass), then count passes from here.
+    await new Promise((r) => setTimeout(r, 500));
+    const passesBefore = d.sync.engine.metrics.passes;
+    expect(d.sync.engine.nextAttemptAt()!.getTime() - d.core.clock.now().getTime()).toBeGreaterThan(3000_000);
+
+    const set = await server.admin(`/dossiers/${id}/status`, 'POST', { status: 'supplement_requested', note: 'Thiếu bản sao sổ hộ khẩu' });
+    expect(set.status).toBe(200);
+    await expect.poll(() => stageOf(d, id).province?.status, { timeout: 5_000 }).toBe('supplement_requested');
+    expect(stageOf(d, id).province?.note).toBe('Thiếu bản sao sổ hộ khẩu');
+    expect(d.sync.engine.metrics.passes).toBeGreaterThan(passesBefore);
+  }, 40_000);
+});
+
+/** A tiny forward proxy: CONNECT tunnels and absolute-form HTTP, counting what passes. */
+async function startProxy(): Promise<{ url: string; connects: string[]; forwarded: string[]; close(): Promise<void> }> {
+  const connects: string[] = [];
+  const forwarded: string[] = [];
+  const sockets = new Set<Socket>();
+  const proxy: Server = createServer((req, res) => {
+    forwarded.push(`${req.method} ${req.url}`);
+    const target = new URL(req.url!);
+    const up = request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers: req.headers }, (r) => {
+      res.writeHead(r.statusCode!, r.headers);
+      r.pipe(res);
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  proxy.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  proxy.on('connect', (req, client: Socket, head) => {
+    connects.push(req.url!);
+    const [host, port] = req.url!.split(':');
+    const up = connect(Number(port), host!, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      up.write(head);
+      up.pipe(client);
+      client.pipe(up);
+    });
+    sockets.add(up);
+    up.on('close', () => sockets.delete(up));
+    up.on('error', () => client.destroy());
+    client.on('error', () => up.destroy());
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const port = (proxy.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connects,
+    forwarded,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        proxy.close(() => r());
+      }),
+  };
+}
+
+describe('proxy', () => {
+  it('with the proxyUrl option, enrollment, push, page upload and pull all go through the proxy', async () => {
+    const proxy = await startProxy();
+    cleanups.push(() => proxy.close());
+    const point = await createPoint(server);
+    const d = await desk(point.agencyCode, { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50 });
+    d.sync.setOptions({ proxyUrl: proxy.url });
+    await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy sau proxy' });
+    const id = await receivedDossier(d, 2);
+    const r = await d.sync.engine.syncOnce();
+    expect(r).toMatchObject({ ok: true, pushed: 1, uploadedFiles: 2 });
+    expect(stageOf(d, id).stage).toBe('at_province');
+    const serverHost = new URL(server.url).host;
+    const through = [...proxy.connects, ...proxy.forwarded.map((f) => new URL(f.split(' ')[1]!).host)];
+    expect(through.length).toBeGreaterThan(0);
+    expect(through.every((h) => h === serverHost)).toBe(true);
+
+    // The proxy gone: the desk cannot reach the server any more, which shows it never went direct.
+    await proxy.close();
+    const offline = await d.sync.engine.syncOnce();
+    expect(offline.ok).toBe(false);
+    expect(offline.error).toContain('Không kết nối được máy chủ tỉnh');
+  }, 30_000);
+
+  it('reads HTTPS_PROXY / HTTP_PROXY / NO_PROXY and never proxies loopback', () => {
+    const env = { HTTPS_PROXY: 'http://proxy.xa.vn:3128', HTTP_PROXY: 'http://p2:8080', NO_PROXY: '.noi-bo.vn,so.tinh.vn' };
+    expect(proxyFromEnv('https://motcua.tinh.gov.vn', env)).toBe('http://proxy.xa.vn:3128');
+    expect(proxyFromEnv('http://motcua.tinh.gov.vn', env)).toBe('http://p2:8080');
+    expect(proxyFromEnv('https://a.noi-bo.vn', env)).toBeNull();
+    expect(proxyFromEnv('https://so.tinh.vn', env)).toBeNull();
+    expect(proxyFromEnv('https://127.0.0.1:8443', env)).toBeNull();
+    expect(proxyFromEnv('https://motcua.tinh.gov.vn', {})).toBeNull();
+  });
+});
