@@ -79,7 +79,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
           {t('dossier.back')}
         </a>
       </div>
-      <DossierSyncPanel dossierId={d.id} />
+      <DossierSyncPanel dossierId={d.id} dossierStatus={d.status} />
       <ErrorBanner message={error} />
       {Object.keys(fields).length > 0 ? (
         // Receiving from here: what is missing, with a way to fix it in the form.

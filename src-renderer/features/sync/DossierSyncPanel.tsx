@@ -13,11 +13,11 @@ type Conflict = CommandOutput<'sync.conflicts'>[number];
  * The dossier page's sync line: the chip with the province's status and note, and for
  * supervisors and admins the unresolved conflicts with their explanation (never hidden).
  */
-export function DossierSyncPanel({ dossierId }: { dossierId: string }) {
+export function DossierSyncPanel({ dossierId, dossierStatus = '' }: { dossierId: string; dossierStatus?: string }) {
   ensureSyncTexts();
   const { t } = useTranslation('sync');
   const { client, session, settings } = useApp();
-  const { byDossier, live, status } = useSyncStatus(client, [dossierId]);
+  const { byDossier, live, status } = useSyncStatus(client, [dossierId], dossierStatus);
   const state = byDossier.get(dossierId);
   const lead = session.user.role !== 'clerk';
   const [conflicts, setConflicts] = useState<Conflict[]>([]);

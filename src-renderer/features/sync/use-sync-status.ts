@@ -15,7 +15,7 @@ const RELOAD_THROTTLE_MS = 300;
  * loaded with sync.status and loaded again after sync.progress events (throttled), while a
  * dossier's bytes move on from each event at once so the progress bar runs smoothly.
  */
-export function useSyncStatus(client: Client, dossierIds?: readonly string[]) {
+export function useSyncStatus(client: Client, dossierIds?: readonly string[], refreshKey = '') {
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   const [live, setLive] = useState<Map<string, { done: number; total: number }>>(new Map());
   const key = dossierIds ? dossierIds.join(',') : '*';
@@ -30,9 +30,10 @@ export function useSyncStatus(client: Client, dossierIds?: readonly string[]) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, key]);
 
+  // refreshKey: something the caller knows changed (a dossier just received) without a sync event.
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, refreshKey]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
