@@ -1,0 +1,157 @@
+import { rmSync } from 'node:fs';
+import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src-server/server.js';
+import { ADMIN_TOKEN, enrollmentCode, settleFileStore, startTestServer, targets, type TestServer } from '../server/harness.js';
+import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+
+/**
+ * Sync end to end: a provincial server on PGlite, the desk app through the web host in
+ * Chromium. Enroll in the UI, stop the server, receive a dossier with an imported page
+ * (local only, offline message in Vietnamese), start the server again on the same data and
+ * port, watch the dossier reach the province, set its status on the server and see status
+ * and note appear on the desk without reload.
+ */
+
+const start = '2026-03-02T09:00:00+07:00';
+const password = 'mat-khau-quan-tri-2026';
+const agencyCode = '000.00.53.H48';
+
+let server: TestServer;
+let restarted: RunningServer | null = null;
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: BrowserPage;
+let errors: string[];
+let token: string;
+let pointId: string;
+
+const poll = <T,>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 200 });
+
+beforeAll(async () => {
+  server = await startTestServer(targets[0]!);
+  const point = await server.admin<{ id: string }>('/reception-points', 'POST', { agencyCode, name: 'UBND xã Tân Định' });
+  if (point.status !== 201) throw new Error(JSON.stringify(point.body));
+  pointId = point.body.id;
+  app = await startApp(start);
+  const setup = await app.core.dispatch(
+    'setup.init',
+    { receptionPoint: { name: 'UBND xã Tân Định', agencyCode, returnPlace: 'Bộ phận một cửa xã Tân Định' }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password } },
+    null,
+  );
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  const session = await app.core.dispatch('auth.login', { username: 'admin', password }, null);
+  if (!session.ok) throw new Error(JSON.stringify(session.error));
+  token = (session.value as { sessionToken: string }).sessionToken;
+  // As the launchers do; startApp leaves the engine to the test.
+  app.core.sync.engine.start();
+  browser = await launchChromium();
+  context = await deskContext(browser);
+  page = await context.newPage();
+  errors = watchErrors(page);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (restarted) {
+    await restarted.close();
+    await settleFileStore();
+    rmSync(server.dataDir, { recursive: true, force: true });
+  } else await server?.destroy();
+});
+
+async function pagePng(): Promise<Buffer> {
+  return sharp({ create: { width: 600, height: 840, channels: 3, background: { r: 250, g: 250, b: 245 } } })
+    .composite([{ input: Buffer.from('<svg width="600" height="840"><text x="40" y="120" font-size="40">Giấy khai sinh</text></svg>') }])
+    .png()
+    .toBuffer();
+}
+
+describe('sync through the UI', () => {
+  it('enrolls, works offline, syncs when the server is back, shows the province status live', async () => {
+    await page.goto(app.host.url);
+    await login(page, 'admin', password);
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đồng bộ với máy chủ tỉnh' }).waitFor();
+    await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Chưa đăng ký');
+
+    const fill = async (url: string, code: string) => {
+      await page.getByLabel('Địa chỉ máy chủ tỉnh', { exact: true }).fill(url);
+      await page.getByLabel('Mã đăng ký', { exact: true }).fill(code);
+      await page.getByLabel('Tên máy', { exact: true }).fill('Máy một cửa số 1');
+      await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+    };
+    // Plain HTTP off loopback, a wrong code, an address where nothing answers: each says why.
+    await fill('http://motcua.tinh.example.vn', 'ABCDE-FGHIJ');
+    await page.getByText('Máy chủ tỉnh phải dùng HTTPS').waitFor();
+    await fill(server.url, 'ABCDE-FGHIJ');
+    await page.getByText('Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.').waitFor();
+    await fill('http://127.0.0.1:9', 'ABCDE-FGHIJ');
+    await page.getByText('Không kết nối được máy chủ tỉnh tại địa chỉ này').waitFor();
+    await fill(server.url, await enrollmentCode(server, pointId));
+    await page.getByText(/Đã đăng ký máy với UBND xã Tân Định \(000\.00\.53\.H48\)/).waitFor();
+    await poll(() => page.getByTestId('sync-last-success').textContent()).not.toBe('Chưa lần nào');
+    await shot(page, 'sync-enrolled');
+
+    // The province goes away.
+    const port = Number(new URL(server.url).port);
+    await server.server.close();
+
+    const draft = await app.core.dispatch(
+      'dossiers.create',
+      {
+        procedureCode: '2.000815',
+        applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
+        // Empty: the procedure's required components are filled in from the catalogue.
+        components: [],
+        pages: 1,
+        copies: 1,
+      },
+      token,
+    );
+    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+    const dossierId = (draft.value as { id: string }).id;
+    // A hash change, as the app's own links do (the host URL carries the launch token).
+    await page.evaluate((id) => (window.location.hash = `/dossiers/${id}`), dossierId);
+    await page.getByLabel('Nhập tệp (JPEG, PNG, TIFF, PDF)', { exact: true }).setInputFiles({ name: 'khai-sinh.png', mimeType: 'image/png', buffer: await pagePng() });
+    await poll(() => page.getByTestId('page-thumb').count()).toBe(1);
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    const chip = page.getByTestId('sync-chip');
+    await poll(() => chip.getAttribute('data-stage')).toBe('local_only');
+    await expect(chip.textContent()).resolves.toContain('Chỉ trên máy');
+
+    await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
+    await poll(() => page.getByTestId('sync-last-error').textContent()).toContain('Không kết nối được máy chủ tỉnh');
+    await poll(() => page.getByTestId('sync-state').textContent()).toBe('Mất kết nối, chờ thử lại');
+    await expect(page.getByTestId('sync-queue').textContent()).resolves.toBe('1');
+    await shot(page, 'sync-offline');
+
+    // The province is back on the same data and port; the clerk presses Sync now.
+    restarted = await startServer({ port, dataDir: server.dataDir, adminToken: ADMIN_TOKEN, now: server.clock.now });
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await poll(() => page.getByTestId('sync-queue').textContent()).toBe('0');
+    await poll(() => page.getByTestId('sync-last-error').textContent()).toBe('Không có');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    const row = page.getByTestId('dossier-row').filter({ hasText: 'Nguyễn Thị Hồng Nhung' });
+    await poll(() => row.getByTestId('sync-chip').getAttribute('data-stage')).toBe('at_province');
+    await expect(row.getByTestId('sync-chip').textContent()).resolves.toContain('Đã đến tỉnh');
+    await row.getByRole('link').click();
+    await poll(() => page.getByTestId('sync-chip').getAttribute('data-stage')).toBe('at_province');
+
+    // The province changes the status; the desk hears it over the live stream, no reload.
+    const set = await fetch(`${server.url}/admin/api/dossiers/${dossierId}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'supplement_requested', note: 'Bổ sung bản sao sổ hộ khẩu' }),
+    });
+    expect(set.status).toBe(200);
+    await poll(() => page.getByTestId('province-status').textContent()).toBe('Tỉnh yêu cầu bổ sung');
+    await expect(page.getByTestId('province-note').textContent()).resolves.toContain('Bổ sung bản sao sổ hộ khẩu');
+    await shot(page, 'sync-province-status');
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+  }, 120_000);
+});
