@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
+import { isPurged, PURGED_PAGE_MESSAGE } from './store-check.js';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 import type { Clock } from '../app/clock.js';
 import type { Logger } from '../app/logger.js';
@@ -433,6 +434,10 @@ export function createPageService({ db, clock, store, logger }: PageServiceDeps)
       const page = getPage(db, id);
       if (!page) throw new AppError('NOT_FOUND', 'Không tìm thấy trang.');
       if (variant === 'thumb') return { mime: 'image/jpeg', data: await store.read(page.thumb_sha256, 'jpeg') };
+      // Retention (issue 5) removes images the province holds: say so rather than "file missing".
+      if (!(await store.exists(page.sha256, page.archive_format)) && isPurged(db, page.sha256)) {
+        throw new AppError('NOT_FOUND', PURGED_PAGE_MESSAGE);
+      }
       return { mime: page.archive_format === 'png' ? 'image/png' : 'image/jpeg', data: await store.read(page.sha256, page.archive_format) };
     },
 

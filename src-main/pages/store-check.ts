@@ -7,6 +7,8 @@ export type StoreCheck = {
   orphans: string[];
   /** Rows whose file is gone: must never happen, so it is reported loudly. */
   missing: FileRef[];
+  /** Rows whose file sync retention removed on purpose (sync_purged_files): the province holds it. */
+  purged: FileRef[];
   /** Temp files of interrupted writes. */
   temps: string[];
   /** Anything else found in the store folder. */
@@ -23,6 +25,17 @@ export async function checkPageStore(db: Db, store: PageStore): Promise<StoreChe
   const onDisk = new Set(listing.files.map((f) => `${f.sha256}.${f.format}`));
   const referenced = new Set(refs.map((r) => `${r.sha256}.${r.format}`));
   const orphans = listing.files.filter((f) => !referenced.has(`${f.sha256}.${f.format}`)).map((f) => store.pathOf(f.sha256, f.format));
-  const missing = refs.filter((r) => !onDisk.has(`${r.sha256}.${r.format}`));
-  return { orphans, missing, temps: listing.temps, strays: listing.strays };
+  const absent = refs.filter((r) => !onDisk.has(`${r.sha256}.${r.format}`));
+  const purgedHashes = new Set((db.prepare('SELECT sha256 FROM sync_purged_files').all() as { sha256: string }[]).map((r) => r.sha256));
+  const missing = absent.filter((r) => !purgedHashes.has(r.sha256));
+  const purged = absent.filter((r) => purgedHashes.has(r.sha256));
+  return { orphans, missing, purged, temps: listing.temps, strays: listing.strays };
+}
+
+/** Shown where a purged page image would be. */
+export const PURGED_PAGE_MESSAGE = 'Ảnh trang đã được xoá khỏi máy sau khi tỉnh xác nhận đã nhận';
+
+/** Whether sync retention removed this file (it was confirmed at the province first). */
+export function isPurged(db: Db, sha256: string): boolean {
+  return db.prepare('SELECT 1 FROM sync_purged_files WHERE sha256 = ?').get(sha256) !== undefined;
 }
