@@ -26,7 +26,7 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 
 async function put(ts: TestServer, desk: Desk, data: Buffer, sha: string): Promise<void> {
-  const res = await fetch(`${ts.url}/blobs/${sha}`, { method: 'PUT', headers: { authorization: desk.auth, 'content-type': 'application/octet-stream' }, body: data });
+  const res = await fetch(`${ts.url}/blobs/${sha}`, { method: 'PUT', headers: { authorization: desk.auth, 'content-type': 'application/octet-stream' }, body: Uint8Array.from(data) });
   if (res.status >= 300) throw new Error(`PUT ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
 }
@@ -121,7 +121,7 @@ async function main() {
     const refPages = jobs.flatMap((j) => j.pages);
     const t2 = performance.now();
     await pool(refPages, concurrency, async (p) => {
-      await (await fetch(sinkUrl, { method: 'PUT', body: p.data })).text();
+      await (await fetch(sinkUrl, { method: 'PUT', body: Uint8Array.from(p.data) })).text();
     });
     const refSeconds = (performance.now() - t2) / 1000;
     const refMBps = refPages.reduce((s, p) => s + p.data.length, 0) / 1e6 / refSeconds;
