@@ -17,6 +17,8 @@ export const correctionRules: readonly CorrectionRule[] = [
     reason:
       'Tesseract may emit a base letter followed by combining marks (NFD); stored and compared text is NFC, ' +
       'so the same word is one string everywhere (search, diff, PDF text layer).',
+    // Measured (npm run bench:ocr, 8 pages): CER 3.30% on = 3.30% off. tesseract.js already emits
+    // NFC and the CER compares NFC; kept as pure normalisation for search and storage.
     apply: (t) => t.normalize('NFC'),
   },
   {
@@ -24,11 +26,14 @@ export const correctionRules: readonly CorrectionRule[] = [
     reason:
       'Ð (U+00D0, Icelandic eth) and Đ (U+0110) look the same; Vietnamese only uses Đ/đ. ' +
       'ð (U+00F0) likewise stands for đ.',
+    // Measured: CER 3.30% on = 3.30% off (the vie model never produced Ð on the corpus); kept as
+    // pure normalisation: Ð in stored text would make "Đường" unsearchable.
     apply: (t) => t.replace(/\u00D0/g, '\u0110').replace(/\u00F0/g, '\u0111'),
   },
   {
     id: 'space-before-punctuation',
     reason: 'The engine sometimes splits a comma or full stop from its word ("Định ,"); Vietnamese typography puts none there.',
+    // Measured: CER 3.30% on against 3.39% off (8 pages; fires mostly on speckled photocopies).
     apply: (t) => t.replace(/(\p{L}) +([,.;:!?)](?=\s|$))/gu, '$1$2'),
   },
 ];
