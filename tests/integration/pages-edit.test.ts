@@ -126,6 +126,6 @@ describe('pages of a dossier', () => {
     expect(img.mime).toBe('image/jpeg');
     expect((await sharp(Buffer.from(img.base64, 'base64')).metadata()).width).toBe(200);
     expect(auditActions(desk)).toEqual(['pages.scan', 'pages.rotate', 'pages.confirm', 'pages.rotate']);
-    expect((await desk.pages.startup()).check).toEqual({ orphans: [], missing: [], temps: [], strays: [] });
+    expect((await desk.pages.startup()).check).toEqual({ orphans: [], missing: [], purged: [], temps: [], strays: [] });
   });
 });

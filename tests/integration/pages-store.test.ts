@@ -65,7 +65,7 @@ describe('page store', () => {
     desk = await pagesDesk();
     const batch = desk.pages.startBatch({ dossierId: desk.dossierId, source: 'scan', userId: null });
     const row = await desk.pages.addScannedPage(batch, await frame(), null);
-    expect((await desk.pages.startup()).check).toEqual({ orphans: [], missing: [], temps: [], strays: [] });
+    expect((await desk.pages.startup()).check).toEqual({ orphans: [], missing: [], purged: [], temps: [], strays: [] });
     unlinkSync(desk.store.pathOf(row.thumb_sha256, 'jpeg'));
     const { check } = await desk.pages.startup();
     expect(check.missing).toEqual([{ pageId: row.id, sha256: row.thumb_sha256, format: 'jpeg', role: 'thumb' }]);
