@@ -1,3 +1,5 @@
+import type { Widen } from './feature-texts.js';
+
 /** Vietnamese, the default language. Keys are shared with en.ts (checked by its type). */
 export const vi = {
   app: {
@@ -190,5 +192,4 @@ export const vi = {
 } as const;
 
 /** The shape both languages share (leaves are strings). */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Resources = Widen<typeof vi>;

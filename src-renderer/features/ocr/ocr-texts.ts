@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { registerFeatureTexts, type Widen } from '../../i18n/feature-texts.js';
 
 /**
  * Texts of the OCR review and the CCCD QR autofill, in their own i18n namespace ('ocr') so this
@@ -73,8 +73,6 @@ export const ocrVi = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 export const ocrEn: Widen<typeof ocrVi> = {
   dossierStatus: 'Text recognition (OCR): {{done}}/{{total}} pages done',
   dossierRunning: '{{count}} reading',
@@ -145,6 +143,5 @@ export const ocrEn: Widen<typeof ocrVi> = {
 
 /** Adds the 'ocr' namespace once, after i18n has been initialised by the app. */
 export function ensureOcrTexts(): void {
-  if (!i18next.hasResourceBundle('vi', 'ocr')) i18next.addResourceBundle('vi', 'ocr', ocrVi);
-  if (!i18next.hasResourceBundle('en', 'ocr')) i18next.addResourceBundle('en', 'ocr', ocrEn);
+  registerFeatureTexts('ocr', ocrVi, ocrEn);
 }

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { registerFeatureTexts, type Widen } from '../../i18n/feature-texts.js';
 
 /**
  * Texts of the scanning desk, in their own i18n namespace ('scan') so this feature adds its
@@ -62,8 +62,6 @@ export const scanVi = {
   tooLarge: 'Tệp {{name}} quá lớn (tối đa 18 MB mỗi lần nhập).',
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 export const scanEn: Widen<typeof scanVi> = {
   title: 'Scan and import pages',
   scanner: 'Scanner',
@@ -124,6 +122,5 @@ export const scanEn: Widen<typeof scanVi> = {
 
 /** Adds the 'scan' namespace once, after i18n has been initialised by the app. */
 export function ensureScanTexts(): void {
-  if (!i18next.hasResourceBundle('vi', 'scan')) i18next.addResourceBundle('vi', 'scan', scanVi);
-  if (!i18next.hasResourceBundle('en', 'scan')) i18next.addResourceBundle('en', 'scan', scanEn);
+  registerFeatureTexts('scan', scanVi, scanEn);
 }

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { registerFeatureTexts } from '../../i18n/feature-texts.js';
 
 /**
  * Texts of the search screen, in their own i18n namespace ('search') so this feature adds its keys
@@ -39,8 +40,7 @@ export const searchEn: typeof searchVi = {
 };
 
 export function ensureSearchTexts(): void {
-  if (!i18next.hasResourceBundle('vi', 'search')) i18next.addResourceBundle('vi', 'search', searchVi);
-  if (!i18next.hasResourceBundle('en', 'search')) i18next.addResourceBundle('en', 'search', searchEn);
+  registerFeatureTexts('search', searchVi, searchEn);
 }
 
 /** The nav entry's label (the shell renders it before the screen is opened). */

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { registerFeatureTexts, type Widen } from '../../i18n/feature-texts.js';
 
 /**
  * Texts of the sync feature, in their own i18n namespace ('sync') so it adds its keys without
@@ -97,8 +98,6 @@ export const syncVi = {
   resolve: 'Đã xử lý',
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 export const syncEn: Widen<typeof syncVi> = {
   nav: 'Sync',
   column: 'Province sync',
@@ -194,8 +193,7 @@ export const syncEn: Widen<typeof syncVi> = {
 
 /** Adds the 'sync' namespace once, after i18n has been initialised by the app. */
 export function ensureSyncTexts(): void {
-  if (!i18next.hasResourceBundle('vi', 'sync')) i18next.addResourceBundle('vi', 'sync', syncVi);
-  if (!i18next.hasResourceBundle('en', 'sync')) i18next.addResourceBundle('en', 'sync', syncEn);
+  registerFeatureTexts('sync', syncVi, syncEn);
 }
 
 /** The nav label, for the shell (which renders before any sync screen). */
