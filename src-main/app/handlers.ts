@@ -1,8 +1,9 @@
 import { AppError } from '../../src-shared/contract/errors.js';
-import { verifyAudit } from '../audit/audit-log.js';
-import { appendAudit } from '../audit/audit-log.js';
+import type { Settings } from '../../src-shared/contract/schemas.js';
+import { appendAudit, verifyAudit } from '../audit/audit-log.js';
 import type { Handlers } from '../ipc/handler-types.js';
 import { pullDossiers } from '../replication/dossier-feed.js';
+import { readSyncConfig } from '../sync/enroll.js';
 import type { Deps } from './deps.js';
 import { readSettings, writeSettings } from './settings.js';
 
@@ -17,6 +18,7 @@ export function appHandlers({ db, clock, settings, version }: Deps): AppHandlers
     'settings.get': () => settings(),
     'settings.update'(values, ctx) {
       db.transaction(() => {
+        refuseEnrolledIdentityChange(db, values);
         writeSettings(db, values);
         appendAudit(db, { at: clock.now().toISOString(), userId: ctx.user?.id ?? null, action: 'settings.update', dossierId: null, details: values });
       })();
@@ -25,6 +27,27 @@ export function appHandlers({ db, clock, settings, version }: Deps): AppHandlers
     'audit.verify': () => verifyAudit(db),
     'replication.pullDossiers': ({ checkpoint, limit }) => pullDossiers(db, checkpoint, limit),
   };
+}
+
+/**
+ * Once the desk is enrolled, its slot, block size and unit code come from the province: an
+ * admin changing them here could step into another desk's number range and issue colliding
+ * dossier codes. Re-enrolling is the way to change them.
+ */
+function refuseEnrolledIdentityChange(db: Deps['db'], values: Partial<Settings>): void {
+  if (readSyncConfig(db) === null) return;
+  const current = readSettings(db);
+  if (!current) return;
+  const changed =
+    (values.deskSlot !== undefined && values.deskSlot !== current.deskSlot) ||
+    (values.slotBlockSize !== undefined && values.slotBlockSize !== current.slotBlockSize) ||
+    (values.receptionPoint !== undefined && values.receptionPoint.agencyCode !== current.receptionPoint.agencyCode);
+  if (changed) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Máy đã đăng ký với tỉnh: số máy, khối số và mã đơn vị do tỉnh cấp, không sửa ở đây. Hãy đăng ký lại nếu cần đổi.',
+    );
+  }
 }
 
 export function requireSettings(db: Deps['db']): ReturnType<Deps['settings']> {
