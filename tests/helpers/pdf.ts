@@ -64,7 +64,13 @@ export type WordBox = { page: number; pageWidth: number; pageHeight: number; tex
 
 /** Every word with its bounding box in points (`pdftotext -bbox`), origin top left. */
 export function pdfWordBoxes(pdf: Uint8Array): WordBox[] {
-  const html = withPdfFile(pdf, (file) => run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-']));
+  return parseBboxHtml(withPdfFile(pdf, (file) => run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'])));
+}
+
+const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/** Reads the XHTML `pdftotext -bbox` writes: pages with their size, words with their boxes. */
+export function parseBboxHtml(html: string): WordBox[] {
   const words: WordBox[] = [];
   let page = 0;
   let pageWidth = 0;
@@ -76,7 +82,7 @@ export function pdfWordBoxes(pdf: Uint8Array): WordBox[] {
       pageWidth = Number(m[1]);
       pageHeight = Number(m[2]);
     } else {
-      words.push({ page, pageWidth, pageHeight, text: m[7]!, xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) });
+      words.push({ page, pageWidth, pageHeight, text: unescapeHtml(m[7]!), xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]) });
     }
   }
   return words;

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfWordBoxes, type WordBox } from '../helpers/pdf.js';
 
 /** Poppler and qpdf read the exported PDFs: independent readers, not our own code. */
 
-export type PdfWord = { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number; pageWidth: number; pageHeight: number };
+export type PdfWord = WordBox;
 
 export function savePdf(dir: string, name: string, base64: string): string {
   const file = join(dir, name);
@@ -15,26 +16,7 @@ export function savePdf(dir: string, name: string, base64: string): string {
 export const pdftotext = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 
 /** Words with their boxes (points, origin top left) as `pdftotext -bbox` reports them. */
-export function pdfWords(file: string): PdfWord[] {
-  const html = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', file, '-'], { encoding: 'utf8' });
-  const out: PdfWord[] = [];
-  let page = 0;
-  let pageWidth = 0;
-  let pageHeight = 0;
-  const re = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
-  for (const m of html.matchAll(re)) {
-    if (m[1]) {
-      page += 1;
-      pageWidth = Number(m[1]);
-      pageHeight = Number(m[2]);
-    } else {
-      out.push({ page, text: unescape(m[7]!), xMin: Number(m[3]), yMin: Number(m[4]), xMax: Number(m[5]), yMax: Number(m[6]), pageWidth, pageHeight });
-    }
-  }
-  return out;
-}
-
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+export const pdfWords = (file: string): PdfWord[] => pdfWordBoxes(readFileSync(file));
 
 export const pdfinfo = (file: string, ...args: string[]) => execFileSync('pdfinfo', [...args, file], { encoding: 'utf8' });
 export const pdffonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' });
