@@ -15,9 +15,13 @@ import type { EnrollResponse, SyncDossier } from '../../src-shared/sync/wire.js'
  * database of its own, dropped at the end.
  */
 export type Target = { name: 'pglite' | 'postgresql'; url?: string };
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl && !/^postgres(ql)?:\/\/\S+$/.test(pgUrl)) {
+  throw new Error(`TEST_DATABASE_URL is not a single postgresql:// URL: ${JSON.stringify(pgUrl)}`);
+}
 export const targets: Target[] = [
   { name: 'pglite' },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgresql' as const, url: process.env.TEST_DATABASE_URL }] : []),
+  ...(pgUrl ? [{ name: 'postgresql' as const, url: pgUrl }] : []),
 ];
 
 export const ADMIN_TOKEN = 'test-admin-token-' + randomBytes(8).toString('hex');

@@ -9,14 +9,14 @@ PASSWORD=${TIEPNHAN_TEST_PG_PASSWORD:-tiepnhan-test}
 DB=tiepnhan_test
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
-  apt-get install -y postgresql >/dev/null
+  apt-get install -y postgresql >&2
 fi
 
 # The installed major version and cluster (Debian 12 ships 15; take whatever is there).
 CLUSTER=$(pg_lsclusters --no-header | awk 'NR==1 { print $1 " " $2 }')
 if [ -z "$CLUSTER" ]; then
   VERSION=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  pg_createcluster "$VERSION" main >/dev/null
+  pg_createcluster "$VERSION" main >&2
   CLUSTER="$VERSION main"
 fi
 set -- $CLUSTER
@@ -25,7 +25,8 @@ NAME=$2
 PORT=$(pg_lsclusters --no-header | awk -v v="$VERSION" -v n="$NAME" '$1 == v && $2 == n { print $3 }')
 
 if ! pg_lsclusters --no-header | awk -v v="$VERSION" -v n="$NAME" '$1 == v && $2 == n { print $4 }' | grep -q online; then
-  pg_ctlcluster "$VERSION" "$NAME" start
+  # pg_ctlcluster talks on stdout ("Removed stale pid file." and the like): only the URL may go there.
+  pg_ctlcluster "$VERSION" "$NAME" start >&2
 fi
 
 psql_admin() { su postgres -c "psql -p $PORT -v ON_ERROR_STOP=1 -qtA $*"; }
