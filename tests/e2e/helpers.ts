@@ -2,13 +2,19 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { manualClock } from '../../src-main/app/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
 import { silentLogger } from '../../src-main/app/logger.js';
 import { startWebHost, type WebHost } from '../../src-main/host/web-host.js';
+import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands.js';
 
 export const rendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 export const shotsDir = '/tmp/e2e-shots';
+
+/** The admin every e2e desk is set up with (the intake e2e types the same one into the setup screen). */
+export const adminPassword = 'mat-khau-quan-tri-2026';
+export const receptionPoint = { name: 'UBND xã Tân Định', agencyCode: '000.00.53.H48', returnPlace: 'Bộ phận một cửa xã Tân Định' };
 
 export type RunningApp = {
   core: Core;
@@ -86,3 +92,55 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
 }
+
+/** Main's commands under one session: to set up what a test is not about and read back what the UI saved. */
+export type Session = {
+  token: string;
+  /** Calls and expects success; throws with the error envelope otherwise. */
+  must<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
+};
+
+/** Signs in through main's auth.login (not the UI) and returns the session. */
+export async function logIn(app: RunningApp, username = 'admin', password = adminPassword): Promise<Session> {
+  const session = await app.core.dispatch('auth.login', { username, password }, null);
+  if (!session.ok) throw new Error(`auth.login: ${JSON.stringify(session.error)}`);
+  const token = (session.value as { sessionToken: string }).sessionToken;
+  const must = (async (name: CommandName, input: unknown) => {
+    const r = await app.core.dispatch(name, input, token);
+    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+    return r.value;
+  }) as Session['must'];
+  return { token, must };
+}
+
+/**
+ * First-run setup (reception point and admin) through main's setup.init, then an admin session:
+ * for the e2e files whose subject is not the setup screen (intake.test.ts goes through that one).
+ */
+export async function setUpAndLogIn(app: RunningApp, agencyCode = receptionPoint.agencyCode): Promise<Session> {
+  const setup = await app.core.dispatch(
+    'setup.init',
+    { receptionPoint: { ...receptionPoint, agencyCode }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password: adminPassword } },
+    null,
+  );
+  if (!setup.ok) throw new Error(`setup.init: ${JSON.stringify(setup.error)}`);
+  return logIn(app);
+}
+
+export type Desk = { browser: Browser; context: BrowserContext; page: Page; errors: string[] };
+
+/** Chromium with one desk-sized window whose console errors are collected. */
+export async function openDesk(): Promise<Desk> {
+  const browser = await launchChromium();
+  const context = await deskContext(browser);
+  const page = await context.newPage();
+  return { browser, context, page, errors: watchErrors(page) };
+}
+
+/** Opens a dossier's page by a hash change, as the app's own links do (the host URL carries the launch token). */
+export async function openDossier(page: Page, dossierId: string): Promise<void> {
+  await page.evaluate((id) => (window.location.hash = `#/dossiers/${id}`), dossierId);
+}
+
+/** vitest's expect.poll gives up after 1 s by default; background work (OCR, the host's first start, sync) takes longer. */
+export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000, interval?: number) => expect.poll(fn, { timeout, ...(interval ? { interval } : {}) });

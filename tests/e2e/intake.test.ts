@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { decodeQrCodes, pdfPlainText, pdfText, rasterise } from '../helpers/pdf.js';
-import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+import { adminPassword, logIn, login, openDesk, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
 
 /**
  * The intake desk end to end, as a clerk would use it, in Debian's Chromium through the
@@ -14,7 +14,6 @@ import { deskContext, launchChromium, login, shot, startApp, watchErrors, type R
 
 // Monday 2 March 2026, 16:00 in Vietnam: after the 15:00 cut-off (DOMAIN.md).
 const start = '2026-03-02T16:00:00+07:00';
-const adminPassword = 'mat-khau-quan-tri-2026';
 const applicant = 'Nguyễn Thị Ánh Đường';
 
 let app: RunningApp;
@@ -23,20 +22,11 @@ let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-/** A session of main's own, to read back what the UI saved. */
-const adminToken = async () => {
-  const r = await app.core.dispatch('auth.login', { username: 'admin', password: adminPassword }, null);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return (r.value as { sessionToken: string }).sessionToken;
-};
 const dossierCount = () => (app.core.db.prepare('SELECT COUNT(*) AS n FROM dossiers').get() as { n: number }).n;
 
 beforeAll(async () => {
   app = await startApp(start);
-  browser = await launchChromium();
-  context = await deskContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
+  ({ browser, context, page, errors } = await openDesk());
 });
 
 afterAll(async () => {
@@ -270,8 +260,9 @@ describe('intake desk in the browser', () => {
     await minutes.fill('20');
     await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByText('Đã lưu cài đặt.').waitFor();
-    const settings = await app.core.dispatch('settings.get', {}, await adminToken());
-    expect(settings.ok && (settings.value as { idleLockMinutes: number }).idleLockMinutes).toBe(20);
+    // A session of main's own, to read back what the UI saved.
+    const settings = await (await logIn(app)).must('settings.get', {});
+    expect(settings.idleLockMinutes).toBe(20);
 
     await page.getByRole('link', { name: 'Ngày nghỉ lễ' }).click();
     await page.getByLabel('Năm', { exact: true }).fill('2027');

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Page as BrowserPage } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageText } from '../../src-shared/contract/ocr-commands.js';
-import type { Page } from '../../src-shared/contract/pages-commands.js';
 import { LOW_CONFIDENCE } from '../../src-renderer/features/ocr/low-confidence.js';
-import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+import { adminPassword, login, openDesk, openDossier, poll, setUpAndLogIn, shot, startApp, type RunningApp, type Session } from './helpers.js';
 
 /**
  * OCR beside the page, end to end in Debian's Chromium through the real web host: a generated
@@ -15,23 +13,14 @@ import { deskContext, launchChromium, login, shot, startApp, watchErrors, type R
  */
 
 const start = '2026-03-02T09:00:00+07:00';
-const password = 'mat-khau-quan-tri-2026';
 const fontfile = join(import.meta.dirname, '..', '..', 'assets', 'fonts', 'NotoSerif-Regular.ttf');
 
 let app: RunningApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: BrowserPage;
 let errors: string[];
-let token: string;
+let admin: Session;
 let dossierId: string;
-
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.core.dispatch(name as never, input, token);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-const poll = <T,>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout });
 
 /** A5 at 150 dpi (874 × 1240 px): small, so one worker reads it in seconds. */
 async function vietnamesePage(): Promise<Buffer> {
@@ -54,16 +43,8 @@ async function vietnamesePage(): Promise<Buffer> {
 
 beforeAll(async () => {
   app = await startApp(start);
-  const setup = await app.core.dispatch(
-    'setup.init',
-    { receptionPoint: { name: 'UBND xã Tân Định', agencyCode: '000.00.53.H48', returnPlace: 'Bộ phận một cửa xã Tân Định' }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password } },
-    null,
-  );
-  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  const session = await app.core.dispatch('auth.login', { username: 'admin', password }, null);
-  if (!session.ok) throw new Error(JSON.stringify(session.error));
-  token = (session.value as { sessionToken: string }).sessionToken;
-  const dossier = await must<{ id: string }>('dossiers.create', {
+  admin = await setUpAndLogIn(app);
+  const dossier = await admin.must('dossiers.create', {
     procedureCode: '2.000815',
     applicant: { fullName: 'Lê Thị Mai', idNumber: '079185001234' },
     components: [{ name: 'Đơn đề nghị chứng thực', kind: 'original', quantity: 1, received: true }],
@@ -71,10 +52,7 @@ beforeAll(async () => {
     copies: 1,
   });
   dossierId = dossier.id;
-  browser = await launchChromium();
-  context = await deskContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openDesk());
 });
 
 afterAll(async () => {
@@ -87,12 +65,12 @@ describe('OCR beside the page in the browser', () => {
 
   it('imports a Vietnamese page and shows its OCR text beside the image once the background OCR is done', async () => {
     await page.goto(app.host.url);
-    await login(page, 'admin', password);
-    await page.evaluate((id) => (window.location.hash = `#/dossiers/${id}`), dossierId);
+    await login(page, 'admin', adminPassword);
+    await openDossier(page, dossierId);
     await page.getByRole('heading', { name: 'Quét và nhập trang' }).waitFor();
     await page.getByLabel('Nhập tệp (JPEG, PNG, TIFF, PDF)', { exact: true }).setInputFiles({ name: 'don-de-nghi.png', mimeType: 'image/png', buffer: await vietnamesePage() });
     await page.getByText('Đã nhập 1 trang.').waitFor({ timeout: 30_000 });
-    pageId = (await must<Page[]>('pages.list', { dossierId, includeDeleted: false }))[0]!.id;
+    pageId = (await admin.must('pages.list', { dossierId, includeDeleted: false }))[0]!.id;
 
     // Open the viewer at once: the text appears by itself when ocr.progress says done.
     await page.getByRole('button', { name: 'Xem ảnh và chữ của trang 1' }).click();
@@ -106,7 +84,7 @@ describe('OCR beside the page in the browser', () => {
 
   it('steps to the lowest-confidence word with F8, and corrects a word inline', async () => {
     const viewer = page.getByTestId('ocr-viewer');
-    const before = await must<PageText>('ocr.pageText', { pageId });
+    const before = await admin.must('ocr.pageText', { pageId });
     // What F8 must pick: the lowest-confidence word under the threshold, if any (words come lowest first).
     const weakest = before.words.find((w) => w.confidence < LOW_CONFIDENCE && !w.corrected) ?? null;
     await page.keyboard.press('F8');
@@ -128,15 +106,14 @@ describe('OCR beside the page in the browser', () => {
     await viewer.getByText(`Đã sửa “${target.text}” thành “Khuông”.`).waitFor();
     await expect.poll(() => viewer.locator(`.ocr-word[data-index="${target.index}"]`).textContent()).toBe('Khuông');
     await expect.poll(() => viewer.locator(`.ocr-word[data-index="${target.index}"]`).getAttribute('class')).toContain('corrected');
-    const after = await must<PageText>('ocr.pageText', { pageId });
+    const after = await admin.must('ocr.pageText', { pageId });
     expect(after.words.find((w) => w.index === target.index)).toMatchObject({ text: 'Khuông', raw: target.raw, corrected: true });
     expect(after.text).toContain('Khuông');
     await shot(page, 'ocr-02-corrected');
   });
 
   it('finds the page by the corrected word without diacritics', async () => {
-    type Hit = { kind: string; pageId: string | null; dossierId: string; snippet: { text: string } };
-    const hits = await must<Hit[]>('search.query', { query: 'khuong', limit: 20 });
+    const hits = await admin.must('search.query', { query: 'khuong', limit: 20 });
     expect(hits.filter((h) => h.kind === 'page').map((h) => [h.pageId, h.dossierId])).toEqual([[pageId, dossierId]]);
     expect(hits[0]!.snippet.text).toContain('Khuông');
     // A correction is audited with what the engine had read.

@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from '../../src-shared/contract/pages-commands.js';
 import { ensureAddonBuilt, saneConfigDir } from '../integration/scanner-test-env.js';
-import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+import { adminPassword, login, openDesk, openDossier, poll, setUpAndLogIn, shot, startApp, type RunningApp, type Session } from './helpers.js';
 
 /**
  * The scanning desk end to end in Debian's Chromium through the real web host: ten sheets
@@ -13,26 +12,17 @@ import { deskContext, launchChromium, login, shot, startApp, watchErrors, type R
  */
 
 const start = '2026-03-02T09:00:00+07:00';
-const password = 'mat-khau-quan-tri-2026';
 const components = ['Bản chính giấy khai sinh', 'Giấy chứng nhận quyền sử dụng đất'];
 
 let app: RunningApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: BrowserPage;
 let errors: string[];
-let token: string;
+let admin: Session;
 let dossierId: string;
 const savedSane = process.env.SANE_CONFIG_DIR;
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await app.core.dispatch(name as never, input, token);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-/** vitest's expect.poll gives up after 1 s by default; the host's first start takes longer. */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
-const listPages = () => must<Page[]>('pages.list', { dossierId, includeDeleted: false });
+const listPages = () => admin.must('pages.list', { dossierId, includeDeleted: false });
 const thumbs = () => page.getByTestId('page-thumb');
 const thumbIds = () => thumbs().evaluateAll((els) => els.map((e) => e.getAttribute('data-page-id')!));
 
@@ -51,16 +41,8 @@ beforeAll(async () => {
   ensureAddonBuilt();
   process.env.SANE_CONFIG_DIR = saneConfigDir();
   app = await startApp(start);
-  const setup = await app.core.dispatch(
-    'setup.init',
-    { receptionPoint: { name: 'UBND xã Tân Định', agencyCode: '000.00.53.H48', returnPlace: 'Bộ phận một cửa xã Tân Định' }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password } },
-    null,
-  );
-  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  const session = await app.core.dispatch('auth.login', { username: 'admin', password }, null);
-  if (!session.ok) throw new Error(JSON.stringify(session.error));
-  token = (session.value as { sessionToken: string }).sessionToken;
-  const dossier = await must<{ id: string }>('dossiers.create', {
+  admin = await setUpAndLogIn(app);
+  const dossier = await admin.must('dossiers.create', {
     procedureCode: '2.000815',
     applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
     components: components.map((name) => ({ name, kind: 'original', quantity: 1, received: true })),
@@ -68,10 +50,7 @@ beforeAll(async () => {
     copies: 1,
   });
   dossierId = dossier.id;
-  browser = await launchChromium();
-  context = await deskContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openDesk());
 });
 
 afterAll(async () => {
@@ -84,8 +63,8 @@ afterAll(async () => {
 describe('scanning desk in the browser', () => {
   it('scans 10 sheets from the SANE test device with live progress and thumbnails', async () => {
     await page.goto(app.host.url);
-    await login(page, 'admin', password);
-    await page.evaluate((id) => (window.location.hash = `#/dossiers/${id}`), dossierId);
+    await login(page, 'admin', adminPassword);
+    await openDossier(page, dossierId);
     await page.getByRole('heading', { name: 'Quét và nhập trang' }).waitFor();
     const scanner = page.getByLabel('Máy quét', { exact: true });
     await poll(() => scanner.locator('option').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Máy quét thử')]));
@@ -154,7 +133,7 @@ describe('scanning desk in the browser', () => {
       ['import', 'giay-to-kem-theo.pdf', 2],
     ]);
     // The deleted scanned page stays in the table, out of the order.
-    const deleted = (await must<Page[]>('pages.list', { dossierId, includeDeleted: true })).filter((p) => p.status === 'deleted');
+    const deleted = (await admin.must('pages.list', { dossierId, includeDeleted: true })).filter((p) => p.status === 'deleted');
     expect(deleted).toHaveLength(1);
     expect(pages.filter((p) => p.componentPosition === 1).length + pages.filter((p) => p.componentPosition === 2).length).toBe(12);
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+import { adminPassword, login, openDesk, setUpAndLogIn, shot, startApp, type RunningApp } from './helpers.js';
 
 /**
  * Search in the browser through the real web host: a received dossier for "Nguyễn Văn Đường" is
@@ -10,7 +10,6 @@ import { deskContext, launchChromium, login, shot, startApp, watchErrors, type R
  */
 
 const start = '2026-03-02T10:00:00+07:00';
-const adminPassword = 'mat-khau-quan-tri-2026';
 const applicant = 'Nguyễn Văn Đường';
 
 let app: RunningApp;
@@ -19,43 +18,22 @@ let page: Page;
 let errors: string[];
 let code = '';
 
-async function must(name: string, input: unknown, token: string | null = null): Promise<Record<string, unknown>> {
-  const r = await app.core.dispatch(name as never, input, token);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as Record<string, unknown>;
-}
-
 beforeAll(async () => {
   app = await startApp(start);
-  await must('setup.init', {
-    receptionPoint: { name: 'UBND xã Tân Định', agencyCode: '000.00.53.H48', returnPlace: 'Bộ phận một cửa xã Tân Định' },
-    admin: { username: 'admin', fullName: 'Trần Văn Quản', password: adminPassword },
+  const { must } = await setUpAndLogIn(app);
+  const draft = await must('dossiers.create', {
+    procedureCode: '2.000815',
+    applicant: { fullName: applicant, idNumber: '079085001234' },
+    // No components given: the procedure's required ones, all received.
+    components: [],
+    pages: 1,
+    copies: 1,
   });
-  const { sessionToken } = (await must('auth.login', { username: 'admin', password: adminPassword })) as { sessionToken: string };
-  const draft = await must(
-    'dossiers.create',
-    {
-      procedureCode: '2.000815',
-      applicant: { fullName: applicant, idNumber: '079085001234' },
-      // No components given: the procedure's required ones, all received.
-      components: [],
-      pages: 1,
-      copies: 1,
-    },
-    sessionToken,
-  );
   // Another applicant, to show the search picks the right one.
-  await must(
-    'dossiers.create',
-    { procedureCode: '2.000815', applicant: { fullName: 'Lê Thị Hoa', idNumber: '079185001235' }, components: [], pages: 1, copies: 1 },
-    sessionToken,
-  );
-  const received = await must('dossiers.receive', { id: draft.id }, sessionToken);
-  code = received.code as string;
-  browser = await launchChromium();
-  const context = await deskContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
+  await must('dossiers.create', { procedureCode: '2.000815', applicant: { fullName: 'Lê Thị Hoa', idNumber: '079185001235' }, components: [], pages: 1, copies: 1 });
+  const received = await must('dossiers.receive', { id: draft.id });
+  code = received.code!;
+  ({ browser, page, errors } = await openDesk());
 }, 60_000);
 
 afterAll(async () => {

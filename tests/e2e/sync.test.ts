@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
-import type { Browser, BrowserContext, Page as BrowserPage } from 'playwright-core';
+import type { Browser, Page as BrowserPage } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-server/server.js';
 import { ADMIN_TOKEN, enrollmentCode, settleFileStore, startTestServer, targets, type TestServer } from '../server/harness.js';
-import { deskContext, launchChromium, login, shot, startApp, watchErrors, type RunningApp } from './helpers.js';
+import { adminPassword, login, openDesk, openDossier, poll as pollFor, receptionPoint, setUpAndLogIn, shot, startApp, type RunningApp, type Session } from './helpers.js';
 
 /**
  * Sync end to end: a provincial server on PGlite, the desk app through the web host in
@@ -15,20 +15,18 @@ import { deskContext, launchChromium, login, shot, startApp, watchErrors, type R
  */
 
 const start = '2026-03-02T09:00:00+07:00';
-const password = 'mat-khau-quan-tri-2026';
-const agencyCode = '000.00.53.H48';
+const { agencyCode } = receptionPoint;
 
 let server: TestServer;
 let restarted: RunningServer | null = null;
 let app: RunningApp;
 let browser: Browser;
-let context: BrowserContext;
 let page: BrowserPage;
 let errors: string[];
-let token: string;
+let admin: Session;
 let pointId: string;
 
-const poll = <T,>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout, interval: 200 });
+const poll = <T,>(fn: () => Promise<T> | T) => pollFor(fn, 20_000, 200);
 
 beforeAll(async () => {
   server = await startTestServer(targets[0]!);
@@ -36,21 +34,10 @@ beforeAll(async () => {
   if (point.status !== 201) throw new Error(JSON.stringify(point.body));
   pointId = point.body.id;
   app = await startApp(start);
-  const setup = await app.core.dispatch(
-    'setup.init',
-    { receptionPoint: { name: 'UBND xã Tân Định', agencyCode, returnPlace: 'Bộ phận một cửa xã Tân Định' }, admin: { username: 'admin', fullName: 'Trần Văn Quản', password } },
-    null,
-  );
-  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  const session = await app.core.dispatch('auth.login', { username: 'admin', password }, null);
-  if (!session.ok) throw new Error(JSON.stringify(session.error));
-  token = (session.value as { sessionToken: string }).sessionToken;
+  admin = await setUpAndLogIn(app, agencyCode);
   // As the launchers do; startApp leaves the engine to the test.
   app.core.sync.engine.start();
-  browser = await launchChromium();
-  context = await deskContext(browser);
-  page = await context.newPage();
-  errors = watchErrors(page);
+  ({ browser, page, errors } = await openDesk());
 }, 90_000);
 
 afterAll(async () => {
@@ -73,7 +60,7 @@ async function pagePng(): Promise<Buffer> {
 describe('sync through the UI', () => {
   it('enrolls, works offline, syncs when the server is back, shows the province status live', async () => {
     await page.goto(app.host.url);
-    await login(page, 'admin', password);
+    await login(page, 'admin', adminPassword);
     await page.getByRole('link', { name: 'Đồng bộ', exact: true }).click();
     await page.getByRole('heading', { name: 'Đồng bộ với máy chủ tỉnh' }).waitFor();
     await expect.poll(() => page.getByTestId('sync-state').textContent()).toBe('Chưa đăng ký');
@@ -100,22 +87,15 @@ describe('sync through the UI', () => {
     const port = Number(new URL(server.url).port);
     await server.server.close();
 
-    const draft = await app.core.dispatch(
-      'dossiers.create',
-      {
-        procedureCode: '2.000815',
-        applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
-        // Empty: the procedure's required components are filled in from the catalogue.
-        components: [],
-        pages: 1,
-        copies: 1,
-      },
-      token,
-    );
-    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
-    const dossierId = (draft.value as { id: string }).id;
-    // A hash change, as the app's own links do (the host URL carries the launch token).
-    await page.evaluate((id) => (window.location.hash = `/dossiers/${id}`), dossierId);
+    const { id: dossierId } = await admin.must('dossiers.create', {
+      procedureCode: '2.000815',
+      applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
+      // Empty: the procedure's required components are filled in from the catalogue.
+      components: [],
+      pages: 1,
+      copies: 1,
+    });
+    await openDossier(page, dossierId);
     await page.getByLabel('Nhập tệp (JPEG, PNG, TIFF, PDF)', { exact: true }).setInputFiles({ name: 'khai-sinh.png', mimeType: 'image/png', buffer: await pagePng() });
     await poll(() => page.getByTestId('page-thumb').count()).toBe(1);
     await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
