@@ -1,6 +1,7 @@
 import { Upload, type UrlStorage } from 'tus-js-client';
 import { BlobPutResponse, TUS_SHA256_METADATA } from '../../src-shared/sync/wire.js';
 import { SyncHttpError, type SyncHttp } from './sync-http.js';
+import { fetchHttpStack } from './tus-fetch-stack.js';
 
 export type BlobUploadOptions = {
   /** Files above this go by tus (resumable mid-file); smaller ones by one PUT. */
@@ -63,6 +64,8 @@ function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploa
     const upload = new Upload(data, {
       endpoint: http.baseUrl + '/tus',
       headers: { authorization: http.authHeader() },
+      // The desk's fetch: through the proxy when one is set, like every other request.
+      httpStack: fetchHttpStack(http.fetch),
       metadata: { [TUS_SHA256_METADATA]: sha256 },
       chunkSize: opts.tusChunkBytes,
       // Retries belong to the engine (backoff with jitter); the next pass resumes from storage.

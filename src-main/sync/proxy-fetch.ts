@@ -25,9 +25,8 @@ export function proxyFromEnv(serverUrl: string, env: NodeJS.ProcessEnv = process
 
 /**
  * A fetch whose requests go through an HTTP proxy (CONNECT for https://, absolute-form for
- * http://) with undici's ProxyAgent as the dispatcher. Used for the record lane, the SSE
- * stream and single-request page uploads; tus-js-client keeps its own Node http stack, so
- * resumable uploads of large files do not use the proxy (see the report in issue 5).
+ * http://) with undici's ProxyAgent as the dispatcher. Used for every request to the server:
+ * the record lane, the SSE stream, page uploads by PUT and by tus (tus-fetch-stack.ts).
  */
 export function createProxyFetch(proxyUrl: string): FetchLike & { close(): Promise<void> } {
   const agent = new ProxyAgent(proxyUrl);

@@ -25,6 +25,8 @@ export type SyncHttp = {
   json<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T, timeoutMs?: number): Promise<z.output<T>>;
   raw(method: string, path: string, init?: RequestInit & { timeoutMs?: number }): Promise<Response>;
   authHeader(): string;
+  /** The transport itself (proxy included), for clients that read statuses themselves: tus. */
+  readonly fetch: FetchLike;
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,6 +66,7 @@ export function createSyncHttp(opts: { baseUrl: string; fetch: FetchLike; auth: 
   return {
     baseUrl: opts.baseUrl,
     raw,
+    fetch: opts.fetch,
     authHeader: opts.auth,
     async json(method, path, body, schema, timeoutMs) {
       const res = await raw(method, path, {

@@ -59,47 +59,50 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     }
     const upstream = connect(target.port, target.host);
     sockets.add(upstream);
-    upstream.on('close', () => {
-      sockets.delete(upstream);
-      client.destroy();
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => sockets.delete(upstream));
     let up = 0;
+    /**
+     * One direction. Chunks wait `delayMs` in order (a chain of timers). A side that closes
+     * cleanly is ended on the other side after what is still in flight — a server answering
+     * "connection: close" must not lose its answer; a side that dies (reset) takes the other
+     * down at once; a cut destroys both.
+     */
     const relay = (from: Socket, to: Socket, upward: boolean) => {
+      let chain = Promise.resolve();
+      let cut = false;
+      const later = (fn: () => void) => {
+        const d = proxy.faults.delayMs;
+        chain = chain.then(() => (d > 0 ? new Promise<void>((r) => setTimeout(r, d)) : undefined)).then(fn);
+      };
+      from.on('error', () => undefined);
+      from.on('close', (hadError) => {
+        if (hadError) to.destroy();
+        else later(() => (to.destroyed ? undefined : void to.end()));
+      });
       from.on('data', (chunk: Buffer) => {
-        const send = () => {
-          if (to.destroyed) return;
+        later(() => {
+          if (to.destroyed || cut) return;
           if (upward) {
             const limit = proxy.faults.cutAfterBytes;
-            if (up !== Infinity && limit !== null && proxy.faults.cuts > 0 && up + chunk.length > limit) {
+            if (limit !== null && proxy.faults.cuts > 0 && up + chunk.length > limit) {
               proxy.faults.cuts -= 1;
               const part = chunk.subarray(0, Math.max(0, limit - up));
               proxy.bytesUp += part.length;
               to.write(part);
               proxy.cutsDone += 1;
+              cut = true;
               // Let the partial bytes reach the server, then cut both sides like a dead link.
               setTimeout(() => {
                 to.destroy();
                 from.destroy();
               }, 20);
-              up = Infinity;
               return;
             }
-            if (up === Infinity) return;
             up += chunk.length;
             proxy.bytesUp += chunk.length;
           }
           to.write(chunk);
-        };
-        const d = proxy.faults.delayMs;
-        if (d > 0) {
-          from.pause();
-          setTimeout(() => {
-            send();
-            from.resume();
-          }, d);
-        } else send();
+        });
       });
     };
     relay(client, upstream, true);

@@ -81,10 +81,14 @@ describe('live stream', () => {
   }, 40_000);
 });
 
-/** A tiny forward proxy: CONNECT tunnels and absolute-form HTTP, counting what passes. */
-async function startProxy(): Promise<{ url: string; connects: string[]; forwarded: string[]; close(): Promise<void> }> {
+/**
+ * A tiny forward proxy: CONNECT tunnels and absolute-form HTTP, counting what passes. The test
+ * server speaks plain HTTP, so the request lines inside a tunnel can be read too (`tunnelled`).
+ */
+async function startProxy(): Promise<{ url: string; connects: string[]; forwarded: string[]; tunnelled: string[]; close(): Promise<void> }> {
   const connects: string[] = [];
   const forwarded: string[] = [];
+  const tunnelled: string[] = [];
   const sockets = new Set<Socket>();
   const proxy: Server = createServer((req, res) => {
     forwarded.push(`${req.method} ${req.url}`);
@@ -102,6 +106,9 @@ async function startProxy(): Promise<{ url: string; connects: string[]; forwarde
   });
   proxy.on('connect', (req, client: Socket, head) => {
     connects.push(req.url!);
+    client.on('data', (b: Buffer) => {
+      for (const m of b.toString('latin1').matchAll(/^(GET|HEAD|POST|PUT|PATCH|DELETE) (\S+) HTTP\/1\.1\r$/gm)) tunnelled.push(`${m[1]} ${m[2]}`);
+    });
     const [host, port] = req.url!.split(':');
     const up = connect(Number(port), host!, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -120,6 +127,7 @@ async function startProxy(): Promise<{ url: string; connects: string[]; forwarde
     url: `http://127.0.0.1:${port}`,
     connects,
     forwarded,
+    tunnelled,
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();
@@ -129,11 +137,12 @@ async function startProxy(): Promise<{ url: string; connects: string[]; forwarde
 }
 
 describe('proxy', () => {
-  it('with the proxyUrl option, enrollment, push, page upload and pull all go through the proxy', async () => {
+  it('with the proxyUrl option, enrollment, push, page uploads (PUT and tus) and pull all go through the proxy', async () => {
     const proxy = await startProxy();
     cleanups.push(() => proxy.close());
     const point = await createPoint(server);
-    const d = await desk(point.agencyCode, { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50 });
+    // Threshold 0: every page goes by tus (resumable), in PATCHes of 100 bytes.
+    const d = await desk(point.agencyCode, { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThresholdBytes: 0, tusChunkBytes: 100 });
     d.sync.setOptions({ proxyUrl: proxy.url });
     await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy sau proxy' });
     const id = await receivedDossier(d, 2);
@@ -144,6 +153,11 @@ describe('proxy', () => {
     const through = [...proxy.connects, ...proxy.forwarded.map((f) => new URL(f.split(' ')[1]!).host)];
     expect(through.length).toBeGreaterThan(0);
     expect(through.every((h) => h === serverHost)).toBe(true);
+    // The resumable uploads too: creation (POST /tus) and several PATCHes per page passed the proxy.
+    const requests = [...proxy.tunnelled, ...proxy.forwarded.map((f) => f.replace(/ https?:\/\/[^/]+/, ' '))];
+    expect(requests.filter((r) => r === 'POST /tus')).toHaveLength(2);
+    expect(requests.filter((r) => r.startsWith('PATCH /tus/')).length).toBeGreaterThan(2);
+    expect(requests.some((r) => r.startsWith('PUT /blobs/'))).toBe(false);
 
     // The proxy gone: the desk cannot reach the server any more, which shows it never went direct.
     await proxy.close();
