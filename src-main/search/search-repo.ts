@@ -6,7 +6,28 @@ import { makeSnippet, type Snippet } from './snippet.js';
  * Full-text search over applicants, dossier codes and page text (migration 0004: search_fts,
  * kept in step by triggers in the same transactions as the changes). Queries are folded like
  * the index, so diacritics and đ are optional.
+ *
+ * Order: matches on the dossier itself (applicant, codes, ID number) first, then matches in page
+ * text; newest first within each (search_docs rowids grow as dossiers are created and pages get
+ * their text). The work is bounded so a word on nearly every page answers as fast as a rare one:
+ *
+ * - No bm25. FTS5's bm25() counts, for its IDF, every row of every query term's doclist, however
+ *   few rows match the whole query: a dossier code's "000" "00" "53" sit in every received
+ *   dossier's row, and ranking "xã" visited every page. bench:search measured 0.25–0.45 s for "xã"
+ *   and 11 ms for one dossier code (where count(*) took 0.13 ms) at 100,000 pages.
+ * - Only the newest CANDIDATES matches are read (FTS5 walks its doclists backwards by rowid and
+ *   stops there), so for a very frequent query the dossier-level matches among older rows are not
+ *   lifted to the top. A clerk narrows such a query with another word.
+ * - Whole words first. The last term matches as a prefix (the clerk may still be typing) only when
+ *   it is no whole word anywhere in the index: a prefix query makes FTS5 merge the doclists of every
+ *   term with that prefix before returning its first row, costing as much as counting them all.
+ *   One letter is too short to be a useful prefix and the costliest: it matches as a word only.
  */
+
+/** Newest matches read per query (a screen of hits needs at most 200, the command's limit). */
+export const CANDIDATES = 500;
+/** Shortest last term searched as a prefix. */
+export const MIN_PREFIX = 2;
 
 export type SearchHit = {
   kind: 'dossier' | 'page';
@@ -17,15 +38,13 @@ export type SearchHit = {
   pageId: string | null;
   pagePosition: number | null;
   snippet: Snippet;
-  /** bm25: lower is better. */
-  score: number;
+  /** How the last query term matched: as a whole word, or as the start of a word. */
+  match: 'word' | 'prefix';
 };
 
 type Row = {
-  kind: 'dossier' | 'page';
   dossier_id: string;
   page_id: string | null;
-  score: number;
   code: string | null;
   lookup_code: string | null;
   applicant_name: string;
@@ -34,34 +53,53 @@ type Row = {
   text: string | null;
 };
 
-/** The FTS5 query for folded terms: each a quoted string (no operator can be injected), the last one a prefix. */
-export function ftsQuery(terms: readonly string[]): string {
-  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+/**
+ * The FTS5 query for folded terms: each a quoted string (no operator can be injected); the last
+ * one a prefix unless `prefixLast` is false.
+ */
+export function ftsQuery(terms: readonly string[], prefixLast = true): string {
+  return terms.map((t, i) => `"${t}"${prefixLast && i === terms.length - 1 ? '*' : ''}`).join(' ');
 }
+
+// The newest candidates, dossier-level rows first, then the hits' details, for those only.
+const SQL = `
+  WITH top AS (
+    SELECT s.rowid, s.dossier_id, s.page_id
+    FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+    JOIN search_docs s ON s.rowid = f.rowid
+    ORDER BY s.page_id IS NOT NULL, s.rowid DESC
+    LIMIT ?
+  )
+  SELECT top.dossier_id, top.page_id, d.code, d.lookup_code, d.applicant_name, d.applicant_id_number, p.position, t.text
+  FROM top
+  JOIN dossiers d ON d.id = top.dossier_id
+  LEFT JOIN pages p ON p.id = top.page_id
+  LEFT JOIN ocr_texts t ON t.page_id = top.page_id
+  ORDER BY top.page_id IS NOT NULL, top.rowid DESC`;
 
 export function searchDossiers(db: Db, query: string, limit: number): SearchHit[] {
   const terms = foldedTerms(query);
   if (terms.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT CASE WHEN s.page_id IS NULL THEN 'dossier' ELSE 'page' END AS kind, s.dossier_id, s.page_id, f.rank AS score,
-              d.code, d.lookup_code, d.applicant_name, d.applicant_id_number, p.position, t.text
-       FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT ?) f
-       JOIN search_docs s ON s.rowid = f.rowid
-       JOIN dossiers d ON d.id = s.dossier_id
-       LEFT JOIN pages p ON p.id = s.page_id
-       LEFT JOIN ocr_texts t ON t.page_id = s.page_id
-       ORDER BY f.rank`,
-    )
-    .all(ftsQuery(terms), limit) as Row[];
-  return rows.map((r) => ({
-    kind: r.kind,
-    dossierId: r.dossier_id,
-    dossierCode: r.code,
-    applicantName: r.applicant_name,
-    pageId: r.page_id,
-    pagePosition: r.position,
-    snippet: makeSnippet(r.kind === 'page' ? (r.text ?? '') : [r.applicant_name, r.code, r.lookup_code, r.applicant_id_number].filter(Boolean).join(' · '), terms),
-    score: r.score,
-  }));
+  const statement = db.prepare(SQL);
+  const run = (prefix: boolean) => statement.all(ftsQuery(terms, prefix), Math.max(CANDIDATES, limit), limit) as Row[];
+  let prefix = false;
+  let rows = run(false);
+  if (rows.length === 0 && terms.at(-1)!.length >= MIN_PREFIX) {
+    prefix = true;
+    rows = run(true);
+  }
+  return rows.map((r) => {
+    const kind = r.page_id === null ? 'dossier' : 'page';
+    const shown = kind === 'page' ? (r.text ?? '') : [r.applicant_name, r.code, r.lookup_code, r.applicant_id_number].filter(Boolean).join(' · ');
+    return {
+      kind,
+      dossierId: r.dossier_id,
+      dossierCode: r.code,
+      applicantName: r.applicant_name,
+      pageId: r.page_id,
+      pagePosition: r.position,
+      snippet: makeSnippet(shown, terms, { prefixLast: prefix }),
+      match: prefix ? 'prefix' : 'word',
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, foldedTerms, foldWithMap } from '../../src-shared/text/fold.js';
-import { makeSnippet } from '../../src-main/search/snippet.js';
+import { foldWithMapCached, makeSnippet } from '../../src-main/search/snippet.js';
 import { ftsQuery } from '../../src-main/search/search-repo.js';
 
 describe('Vietnamese folding for search', () => {
@@ -23,6 +23,7 @@ describe('Vietnamese folding for search', () => {
     expect(foldedTerms('  Mã hồ sơ: 000.00.53.H48-220921-0099 ')).toEqual(['ma', 'ho', 'so', '000', '00', '53', 'h48', '220921', '0099']);
     expect(foldedTerms('"; DROP -- * OR NEAR(')).toEqual(['drop', 'or', 'near']);
     expect(ftsQuery(['nguyen', 'van', 'du'])).toBe('"nguyen" "van" "du"*');
+    expect(ftsQuery(['nguyen', 'van', 'du'], false)).toBe('"nguyen" "van" "du"');
   });
 });
 
@@ -44,5 +45,28 @@ describe('search snippets', () => {
     expect(s.text.endsWith('…')).toBe(true);
     expect(s.text.length).toBeLessThan(220);
     expect(s.highlights.map((r) => s.text.slice(r.start, r.end))).toEqual(['Văn', 'Đường']);
+  });
+});
+
+describe('search snippet folding', () => {
+  it('folds with the per-cluster cache exactly as foldWithMap does (NFC, NFD, lone marks, đ look-alikes, other scripts)', () => {
+    const samples = [
+      'Họ và tên: Nguyễn Văn Đường, ấp Bình Đường',
+      'Nguyễn Văn Đường'.normalize('NFD'),
+      '\u0301\u0323đầu dòng',
+      'x\u0301\u0323y ĐẶNG ÐÔNG ðông',
+      '',
+      'Straße İstanbul ñ 000.00.53.H48-220921-0099 😀',
+    ];
+    for (const s of samples) expect(foldWithMapCached(s)).toEqual(foldWithMap(s));
+    // Twice: the second time from the cache.
+    for (const s of samples) expect(foldWithMapCached(s)).toEqual(foldWithMap(s));
+  });
+
+  it('marks the last term as a whole word when the search matched it as one', () => {
+    const s = makeSnippet('Xác nhận của Ủy ban nhân dân xã', ['xa'], { prefixLast: false });
+    expect(s.highlights.map((r) => s.text.slice(r.start, r.end))).toEqual(['xã']);
+    const p = makeSnippet('Xác nhận của Ủy ban nhân dân xã', ['xa']);
+    expect(p.highlights.map((r) => p.text.slice(r.start, r.end))).toEqual(['Xác', 'xã']);
   });
 });
