@@ -69,7 +69,8 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
     (back: boolean) => {
       if (!text) return;
       const next = stepReview(text.words, current, back);
-      if (!next) setNotice(t('noLow'));
+      // A notice from an earlier step or save would sit above the new word as if about it.
+      setNotice(next ? null : t('noLow'));
       select(next);
     },
     [text, current, select, t],
@@ -93,7 +94,12 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
   const save = async () => {
     if (!current || draft === null) return;
     const value = draft.trim();
-    if (!value || value === current.text) return select(null);
+    if (!value) return select(null);
+    if (value === current.text) {
+      // Enter on a word left as read: on to the next weak word, nothing saved (Esc closes).
+      const next = text ? stepReview(text.words, current, false) : null;
+      return select(next && next.index !== current.index ? next : null);
+    }
     const r = await run(() => client.call('ocr.correctWord', { pageId: page.id, index: current.index, text: value }));
     if (!r) return;
     setText(r);
