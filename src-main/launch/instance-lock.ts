@@ -1,29 +1,21 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type InstanceKind = 'web' | 'electron';
 type LockContent = { pid: number; kind: InstanceKind; startedAt: string };
 
+/** Who holds the lock, for the message and the diagnostics screen (not the lock itself). */
 export const lockFileName = 'instance.lock';
+/** The lock itself: a SQLite file held in exclusive locking mode by the running app. */
+export const lockDbName = 'instance.lock.db';
 
 export class AlreadyRunningError extends Error {
-  constructor(readonly holder: LockContent) {
-    const what = holder.kind === 'electron' ? 'cửa sổ ứng dụng (Electron window)' : 'máy chủ web (web host)';
-    super(
-      `TiepNhan đang chạy với thư mục dữ liệu này: ${what}, tiến trình ${holder.pid}. ` +
-        `(TiepNhan is already running on this data folder: ${holder.kind}, pid ${holder.pid}.)`,
-    );
+  constructor(readonly holder: LockContent | null) {
+    const what = holder?.kind === 'electron' ? 'cửa sổ ứng dụng (Electron window)' : holder?.kind === 'web' ? 'máy chủ web (web host)' : 'một tiến trình khác (another process)';
+    const pid = holder ? `, tiến trình ${holder.pid}` : '';
+    super(`TiepNhan đang chạy với thư mục dữ liệu này: ${what}${pid}. (TiepNhan is already running on this data folder${holder ? `: ${holder.kind}, pid ${holder.pid}` : ''}.)`);
     this.name = 'AlreadyRunningError';
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -38,33 +30,38 @@ function readHolder(file: string): LockContent | null {
 
 /**
  * One running app per data folder, so the web host never runs beside the Electron shell
- * (two cores would each hold their own sessions over one database). A lock left by a
- * crashed process (its pid no longer alive) is taken over.
+ * (two cores would each hold their own sessions over one database).
+ *
+ * The lock is an operating-system file lock, taken through SQLite (exclusive locking mode:
+ * fcntl on Linux, LockFileEx on Windows) and held for the life of the process. The OS drops it
+ * when the process ends, however it ends, so a crash never leaves the desk locked out, and a
+ * recycled process id (after a reboot, another program may carry the old pid) cannot make a
+ * dead app look alive, as a pid file would.
  */
 export function acquireInstanceLock(dataDir: string, kind: InstanceKind): { release(): void } {
   // First launch on a fresh machine: the data folder does not exist yet.
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, lockFileName);
-  const content: LockContent = { pid: process.pid, kind, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, JSON.stringify(content));
-      closeSync(fd);
-      let released = false;
-      return {
-        release() {
-          if (released) return;
-          released = true;
-          if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(file);
-      if (holder && holder.pid !== process.pid && alive(holder.pid)) throw new AlreadyRunningError(holder);
-      rmSync(file, { force: true });
-    }
+  const infoFile = join(dataDir, lockFileName);
+  const db = new Database(join(dataDir, lockDbName), { timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    // The first write takes the exclusive lock; in this mode it is kept until the handle closes.
+    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
+    db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new AlreadyRunningError(readHolder(infoFile));
+    throw error;
   }
-  throw new Error(`Cannot take ${file}`);
+  const content: LockContent = { pid: process.pid, kind, startedAt: new Date().toISOString() };
+  writeFileSync(infoFile, JSON.stringify(content));
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      if (readHolder(infoFile)?.pid === process.pid) rmSync(infoFile, { force: true });
+      db.close();
+    },
+  };
 }

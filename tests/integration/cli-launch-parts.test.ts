@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,24 +101,44 @@ describe('busy port', () => {
 });
 
 describe('instance lock', () => {
-  it('allows one app per data folder and takes over a dead process’s lock', async () => {
+  it('allows one app per data folder; a killed holder frees it; a stale file naming a live pid does not block', async () => {
     const dir = tempDir();
-    const lock = acquireInstanceLock(dir, 'web');
-    // A live process holding the lock (a real child, so its pid is alive).
-    lock.release();
-    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    // Another process holds the lock: the real function, in a real child process.
+    const module = join(import.meta.dirname, '../../src-main/launch/instance-lock.ts');
+    const code = `import { acquireInstanceLock } from ${JSON.stringify(module)}; acquireInstanceLock(${JSON.stringify(dir)}, 'electron'); console.log('held'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: child.pid, kind: 'electron', startedAt: 'x' }));
-      expect(() => acquireInstanceLock(dir, 'web')).toThrow(AlreadyRunningError);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (b: Buffer) => b.toString().includes('held') && resolve());
+        child.once('exit', (c) => reject(new Error(`child exited ${c}`)));
+      });
+      let refused: unknown;
+      try {
+        acquireInstanceLock(dir, 'web');
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(AlreadyRunningError);
+      expect((refused as AlreadyRunningError).holder).toMatchObject({ pid: child.pid, kind: 'electron' });
+      expect((refused as Error).message).toContain('TiepNhan đang chạy');
     } finally {
-      child.kill();
-      await new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL'); // a crash: no release, the info file stays behind
+      await new Promise((r) => child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r));
     }
-    // Now the holder is dead: its stale lock is taken over.
+    expect(existsSync(join(dir, lockFileName))).toBe(true);
     const taken = acquireInstanceLock(dir, 'web');
     expect((JSON.parse(readFileSync(join(dir, lockFileName), 'utf8')) as { pid: number }).pid).toBe(process.pid);
+    // The same process cannot take it twice either (a second window of one app).
+    expect(() => acquireInstanceLock(dir, 'web')).toThrow(AlreadyRunningError);
     taken.release();
-  });
+    expect(existsSync(join(dir, lockFileName))).toBe(false);
+
+    // After a reboot the old pid may belong to another program: a leftover info file naming a
+    // live process (here our parent) must not lock the desk out.
+    writeFileSync(join(dir, lockFileName), JSON.stringify({ pid: process.ppid, kind: 'electron', startedAt: 'x' }));
+    const again = acquireInstanceLock(dir, 'electron');
+    again.release();
+  }, 30_000);
 });
 
 describe('browser opening', () => {
