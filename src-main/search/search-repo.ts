@@ -19,14 +19,15 @@ import { makeSnippet, type Snippet } from './snippet.js';
  *   stops there), so for a very frequent query the dossier-level matches among older rows are not
  *   lifted to the top. A clerk narrows such a query with another word.
  * - Whole words first. The last term matches as a prefix (the clerk may still be typing) only when
- *   it is no whole word anywhere in the index: a prefix query makes FTS5 merge the doclists of every
- *   term with that prefix before returning its first row, costing as much as counting them all.
- *   One letter is too short to be a useful prefix and the costliest: it matches as a word only.
+ *   it is no whole word anywhere in the index. Prefixes of 2 and 3 letters are lookups in the
+ *   prefix indexes of migration 0007; a longer one makes FTS5 merge the doclists of the (few) words
+ *   it starts before its first row. One letter is too short to be a useful prefix and would merge
+ *   a large part of the index: it matches as a word only.
  */
 
 /** Newest matches read per query (a screen of hits needs at most 200, the command's limit). */
 export const CANDIDATES = 500;
-/** Shortest last term searched as a prefix. */
+/** Shortest last term searched as a prefix (the shortest prefix index of migration 0007). */
 export const MIN_PREFIX = 2;
 
 export type SearchHit = {
