@@ -7,9 +7,9 @@ import { damaged, weakWordPage, wordAt } from './weak-word-page.js';
 
 /**
  * OCR beside the page, end to end in Debian's Chromium through the real web host: a generated
- * Vietnamese page with two words broken by toner dropout is imported, its OCR (one worker, in the
+ * Vietnamese page with two words blotted by a highlighter is imported, its OCR (one worker, in the
  * background) appears beside the image, the stored words have confidences under the review
- * threshold at the broken words, F8 / Shift+F8 step through them lowest confidence first, the
+ * threshold at the blotted words, F8 / Shift+F8 step through them lowest confidence first, the
  * clerk corrects them with the keyboard, and the search screen finds the page by the corrected
  * words typed without diacritics.
  */
@@ -80,7 +80,7 @@ describe('OCR beside the page in the browser', () => {
     await shot(page, 'ocr-01-text-beside-page');
   }, 120_000);
 
-  it('stored words under the review threshold where the page is broken, which the search cannot find yet', async () => {
+  it('stored words under the review threshold where the page is blotted, which the search cannot find yet', async () => {
     const queue = reviewQueue(pageId);
     // The page was made so that at least two words fall under the threshold; checked, not assumed.
     expect(queue.length, `words under ${LOW_CONFIDENCE}: ${JSON.stringify(storedWords(pageId).map((w) => [w.text, w.confidence]))}`).toBeGreaterThanOrEqual(2);
@@ -90,9 +90,9 @@ describe('OCR beside the page in the browser', () => {
     const { imageWidth } = await admin.must('ocr.pageText', { pageId });
     const scale = (imageWidth ?? truth.width) / truth.width;
     const printed = (w: StoredWord) => damaged.find((d) => d.text === wordAt(truth.boxes, w, scale)?.text);
-    // The two weakest words are the two the dropout broke, each misread (else there is nothing to correct).
+    // The two weakest words are the two blotted ones, each misread (else there is nothing to correct).
     const [a, b] = [printed(weakest), printed(second)];
-    expect([a?.text, b?.text].sort()).toEqual(damaged.map((d) => d.text).sort());
+    expect([a?.text, b?.text].sort(), `weakest: ${JSON.stringify(queue)}`).toEqual(damaged.map((d) => d.text).sort());
     [weakestTruth, secondTruth] = [a!, b!];
     expect(weakest.text).not.toBe(weakestTruth.text);
     expect(second.text).not.toBe(secondTruth.text);

@@ -1,11 +1,20 @@
 import sharp from 'sharp';
 import { renderWordPage, type WordBox } from '../fixtures/ocr-corpus/word-page.js';
 
-/** Words on the page hit by toner dropout, with the white-stripe period and width (px) that broke each one. */
+/** Words on the page someone marked with a highlighter, with how they are typed without diacritics. */
 export const damaged = [
-  { text: 'Khuông', folded: 'khuong', period: 3, white: 1.5 },
-  { text: 'Thường', folded: 'thuong', period: 5, white: 2 },
+  { text: 'Khuông', folded: 'khuong' },
+  { text: 'Thường', folded: 'thuong' },
 ] as const;
+
+/**
+ * Grey of the highlighter marks: 45% black over the word. Tried by hand through the import and
+ * OCR pipeline (with the OCR image as red channel + median, as luminance only, and with per-page
+ * contrast/speckle steps): both marked words come out misread under 15% confidence while "Văn"
+ * between them stays above 90%. Thin white stripes (toner dropout) were tried first and dropped:
+ * the speckle median erased the striped words altogether.
+ */
+const MARK_OPACITY = 0.45;
 
 const lines = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
@@ -14,15 +23,16 @@ const lines = [
   'Họ và tên: Nguyễn Văn Đường',
   'Ngày sinh: 15/08/1985',
   'Nơi cư trú: xã Tân Định, Thành phố Hồ Chí Minh',
-  'Người làm chứng: Trịnh Khuông Thường',
+  // The two marked words apart, so the engine cannot read them as one.
+  'Người làm chứng: Khuông Văn Thường',
 ];
 
 /**
  * An A5 page at 150 dpi (874 × 1240 px, small so one worker reads it in seconds) of Vietnamese
- * lines in Noto Serif, where the two `damaged` words are cut by thin white horizontal stripes, as a
- * photocopier with a worn drum leaves them: Tesseract misreads those words with low confidence
- * (tried by hand: under 50 on the app's pipeline) and reads the rest cleanly. Returns the PNG and
- * the ink box of every word, the truth to match stored OCR words against.
+ * lines in Noto Serif, where the two `damaged` words were marked with a highlighter pen that a grey
+ * photocopy turned into grey blots: Tesseract misreads those words with low confidence and reads
+ * the rest cleanly. Returns the PNG and the ink box of every word, the truth to match stored OCR
+ * words against.
  */
 export async function weakWordPage(): Promise<{ png: Buffer; boxes: WordBox[]; width: number; height: number }> {
   const width = 874;
@@ -31,7 +41,7 @@ export async function weakWordPage(): Promise<{ png: Buffer; boxes: WordBox[]; w
   let svg = '';
   for (const d of damaged) {
     const b = boxes.find((x) => x.text === d.text)!;
-    for (let y = b.y0 - 2; y < b.y1 + 2; y += d.period) svg += `<rect x="${b.x0 - 1}" y="${y}" width="${b.x1 - b.x0 + 2}" height="${d.white}" fill="#fff"/>`;
+    svg += `<ellipse cx="${(b.x0 + b.x1) / 2}" cy="${(b.y0 + b.y1) / 2}" rx="${(b.x1 - b.x0) / 2 + 4}" ry="${(b.y1 - b.y0) / 2 + 2}" fill="#000" fill-opacity="${MARK_OPACITY}"/>`;
   }
   const out = await sharp(png)
     .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg}</svg>`), left: 0, top: 0 }])
@@ -40,17 +50,16 @@ export async function weakWordPage(): Promise<{ png: Buffer; boxes: WordBox[]; w
   return { png: out, boxes, width, height };
 }
 
-/** The rendered word whose ink box overlaps `box` most (boxes scaled by `scale`), or null when none does. */
+/**
+ * The printed word an OCR word stands for: on the same line (vertical overlap), the one starting
+ * nearest to where the OCR word starts (boxes scaled by `scale`). Starts, not overlap: the engine's
+ * box of a misread word can run on over its neighbours (seen: one box over "Khuông Văn Thường").
+ */
 export function wordAt(boxes: readonly WordBox[], box: { x0: number; y0: number; x1: number; y1: number }, scale = 1): WordBox | null {
   let best: WordBox | null = null;
-  let bestArea = 0;
   for (const b of boxes) {
-    const w = Math.min(b.x1 * scale, box.x1) - Math.max(b.x0 * scale, box.x0);
-    const h = Math.min(b.y1 * scale, box.y1) - Math.max(b.y0 * scale, box.y0);
-    if (w > 0 && h > 0 && w * h > bestArea) {
-      best = b;
-      bestArea = w * h;
-    }
+    if (Math.min(b.y1 * scale, box.y1) <= Math.max(b.y0 * scale, box.y0)) continue;
+    if (!best || Math.abs(b.x0 * scale - box.x0) < Math.abs(best.x0 * scale - box.x0)) best = b;
   }
   return best;
 }

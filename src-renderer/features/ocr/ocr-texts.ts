@@ -41,7 +41,7 @@ export const ocrVi = {
   save: 'Lưu',
   cancel: 'Hủy',
   corrected: 'Đã sửa “{{from}}” thành “{{to}}”.',
-  keyHint: 'F8: từ kém tin cậy tiếp theo · Shift+F8: từ trước · Enter: lưu · Esc: hủy',
+  keyHint: 'F8: từ kém tin cậy tiếp theo · Shift+F8: từ trước · Enter: lưu (từ không sửa: sang từ tiếp) · Esc: hủy',
   found: 'Tìm thấy trong chữ: {{items}}',
   qr: {
     button: 'Đọc mã QR CCCD',
@@ -109,7 +109,7 @@ export const ocrEn: Widen<typeof ocrVi> = {
   save: 'Save',
   cancel: 'Cancel',
   corrected: 'Corrected “{{from}}” to “{{to}}”.',
-  keyHint: 'F8: next low-confidence word · Shift+F8: previous · Enter: save · Esc: cancel',
+  keyHint: 'F8: next low-confidence word · Shift+F8: previous · Enter: save (word left as is: next one) · Esc: cancel',
   found: 'Found in the text: {{items}}',
   qr: {
     button: 'Read the CCCD QR code',
