@@ -33,6 +33,7 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const textPane = useRef<HTMLDivElement>(null);
 
   // The archive image, again when the page was rotated (new sha256).
   useEffect(() => {
@@ -88,7 +89,10 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
   }, [step]);
 
   useEffect(() => {
-    if (current) input.current?.focus();
+    if (!current) return;
+    input.current?.focus();
+    // The text pane scrolls (max 70vh): on a full A4 page the stepped-to word may be out of sight.
+    textPane.current?.querySelector('.ocr-word.current')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [current]);
 
   const save = async () => {
@@ -202,7 +206,7 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
                   {text.text}
                 </pre>
               ) : (
-                <div className="ocr-text" data-testid="ocr-text" lang="vi">
+                <div className="ocr-text" data-testid="ocr-text" lang="vi" ref={textPane}>
                   {readingLines(text.words).map((line, i) => (
                     <div key={i}>
                       {line.map((x) => (
