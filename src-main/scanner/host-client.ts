@@ -104,14 +104,23 @@ export class HostClient {
   /** Sends a request; messages carrying its id go to `listener` until unsubscribe() is called. */
   async request(message: HostRequest, listener: Listener): Promise<() => void> {
     await this.start();
+    const child = this.child;
+    if (!child?.connected) throw new ScanError('HOST_CRASHED', 'scanner host gone before the request');
     this.listeners.set(message.id, listener);
-    this.child?.send(message);
+    // The host may die between start() and this write (EPIPE): without a callback that error
+    // would be thrown at the process; with one it ends this request like the host's death does.
+    child.send(message, (error) => {
+      if (!error) return;
+      const l = this.listeners.get(message.id);
+      this.listeners.delete(message.id);
+      l?.onDeath(new ScanError('HOST_CRASHED', `send: ${error.message}`));
+    });
     return () => this.listeners.delete(message.id);
   }
 
-  /** Fire-and-forget (cancel). */
+  /** Fire-and-forget (cancel): a host already gone has nothing left to cancel. */
   post(message: HostRequest): void {
-    if (this.child?.connected) this.child.send(message);
+    if (this.child?.connected) this.child.send(message, () => undefined);
   }
 
   close(): void {
