@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Server as HttpsServer } from 'node:https';
 import Fastify, { type FastifyHttpsOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { resolveAdminToken } from './auth/admin-token-file.js';
+import { CredentialCache } from './auth/credential-cache.js';
 import { sha256Hex } from './auth/secrets.js';
+import { BlobRecorder } from './blobs/blob-recorder.js';
 import { BlobStore } from './blobs/blob-store.js';
 import { installErrorHandler } from './http/errors.js';
 import { migrationsDir, serverVersion } from './package-root.js';
@@ -19,6 +21,9 @@ import { tusRoutes } from './routes/tus-routes.js';
 import type { ServerContext } from './server-context.js';
 import { loadMigrations, migrate } from './storage/migrate.js';
 import { openDb } from './storage/open-db.js';
+
+/** How long close() lets requests under way finish before cutting their connections. */
+const CLOSE_GRACE_MS = 5_000;
 
 export type ServerOptions = {
   port: number;
@@ -73,6 +78,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const ctx: ServerContext = {
       db,
       blobs,
+      recorder: new BlobRecorder(db, opts.now ?? (() => new Date())),
+      credentials: new CredentialCache(db.kind === 'pglite'),
+      lastTouched: new Map(),
       hub,
       adminTokenHash: sha256Hex(adminToken),
       now: opts.now ?? (() => new Date()),
@@ -116,7 +124,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       adminToken,
       close() {
         closing ??= (async () => {
-          await running.close();
+          // Requests under way get a grace period to finish; a client that hangs (a stalled
+          // upload, a dead link) must not keep the server from stopping.
+          const force = setTimeout(() => running.server.closeAllConnections(), CLOSE_GRACE_MS);
+          try {
+            await running.close();
+          } finally {
+            clearTimeout(force);
+          }
           await db.close();
         })();
         return closing;
