@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Some unit tests run the imaging pipeline on full A4 pages: seconds each on a busy
+          // 2-core machine. Time is measured by the benchmarks, not by these limits.
+          testTimeout: 30_000,
         },
       },
       {

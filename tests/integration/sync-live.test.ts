@@ -68,10 +68,11 @@ describe('live stream', () => {
     const id = await receivedDossier(d, 1);
     d.sync.engine.start();
     await expect.poll(() => stageOf(d, id).stage, { timeout: 15_000 }).toBe('at_province');
-    // Let the stream connect (it opens after the first good pass), then count passes from here.
+    // Let the stream connect (it opens after the first good pass) and the pass settle into its
+    // hour-long wait, then count passes from here.
     await new Promise((r) => setTimeout(r, 500));
+    await expect.poll(() => (d.sync.engine.nextAttemptAt()?.getTime() ?? 0) - d.core.clock.now().getTime(), { timeout: 10_000 }).toBeGreaterThan(3000_000);
     const passesBefore = d.sync.engine.metrics.passes;
-    expect(d.sync.engine.nextAttemptAt()!.getTime() - d.core.clock.now().getTime()).toBeGreaterThan(3000_000);
 
     const set = await server.admin(`/dossiers/${id}/status`, 'POST', { status: 'supplement_requested', note: 'Thiếu bản sao sổ hộ khẩu' });
     expect(set.status).toBe(200);
