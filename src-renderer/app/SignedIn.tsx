@@ -151,7 +151,8 @@ function renderRoute(route: string, isAdmin: boolean, newKey: number, isLead: bo
   const [head, id, action] = parts;
   if (head === 'new') return <DossierForm key={'new-' + newKey} dossierId={null} />;
   if (head === 'dossiers' && id && action === 'edit') return <DossierForm key={'edit-' + id} dossierId={id} />;
-  if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} />;
+  // /dossiers/ID/pages/PAGE (a search hit on a page): the dossier with that page open.
+  if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} pageId={action === 'pages' ? parts[3] : undefined} />;
   if (head === 'search') return <SearchScreen />;
   if (head === 'sync' && isLead) return <SyncScreen />;
   if (head === 'settings' && isAdmin) return <SettingsScreen />;

@@ -176,7 +176,7 @@ describe('OCR beside the page in the browser', () => {
     await shot(page, 'ocr-03-corrected');
   });
 
-  it('the search screen finds the page by the corrected words typed without diacritics, and opens the dossier', async () => {
+  it('the search screen finds the page by the corrected words typed without diacritics, and opens that page beside its text', async () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tìm kiếm' }).click();
     await page.getByRole('heading', { name: 'Tìm kiếm hồ sơ' }).waitFor();
     const query = page.getByRole('searchbox', { name: 'Tìm theo tên người nộp, mã hồ sơ, số định danh hoặc nội dung trang' });
@@ -193,8 +193,16 @@ describe('OCR beside the page in the browser', () => {
     expect((await pageHits(weakestTruth.folded)).map((h) => [h.pageId, h.dossierId])).toEqual([[pageId, dossierId]]);
 
     await hits.first().getByRole('link', { name: 'Mở hồ sơ Lê Thị Mai' }).click();
-    await poll(() => page.url()).toMatch(new RegExp(`#/dossiers/${dossierId}$`));
+    await poll(() => page.url()).toMatch(new RegExp(`#/dossiers/${dossierId}/pages/${pageId}$`));
     await page.getByRole('heading', { name: 'Quét và nhập trang' }).waitFor();
+    const viewer = page.getByTestId('ocr-viewer');
+    await viewer.waitFor();
+    expect(await viewer.getAttribute('data-page-id')).toBe(pageId);
+    await expect(viewer.textContent()).resolves.toContain(weakestTruth.text);
+    // Closing the viewer returns to the dossier's own address (a reload does not reopen the page).
+    await viewer.getByRole('button', { name: /Đóng/ }).click();
+    await poll(() => page.url()).toMatch(new RegExp(`#/dossiers/${dossierId}$`));
+    expect(await page.getByTestId('ocr-viewer').count()).toBe(0);
   });
 
   it('audits each correction with what the engine had read, and the page logged no errors', () => {

@@ -12,7 +12,8 @@ import { DossierSyncPanel } from '../sync/DossierSyncPanel.js';
 import { downloadBlob, pdfBlob, printBlob, receiptFileName } from './receipt-file.js';
 
 /** One dossier: its code, lookup code and appointment, the receipt; edit while a draft. */
-export function DossierPage({ dossierId }: { dossierId: string }) {
+/** `pageId`: a page to open in the OCR viewer at once (the route of a search hit on a page). */
+export function DossierPage({ dossierId, pageId }: { dossierId: string; pageId?: string }) {
   const { t } = useTranslation();
   const { client, settings } = useApp();
   const [dossier, setDossier] = useState<Dossier | null>(null);
@@ -191,7 +192,7 @@ export function DossierPage({ dossierId }: { dossierId: string }) {
           </li>
         ))}
       </ul>
-      <ScanningPanel dossier={d} />
+      <ScanningPanel dossier={d} openPageId={pageId} />
     </article>
   );
 }

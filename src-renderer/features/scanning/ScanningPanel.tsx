@@ -5,6 +5,7 @@ import type { ScanDevice } from '../../../src-shared/contract/scan-commands.js';
 import type { Dossier } from '../../../src-shared/contract/schemas.js';
 import { scanPresets, type ScanPresetId } from '../../../src-shared/scan/presets.js';
 import { useApp } from '../../app/app-context.js';
+import { navigate } from '../../app/hash-route.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner } from '../../components/Feedback.js';
 import { currentLocale } from '../../i18n/i18n.js';
@@ -26,7 +27,7 @@ type Undo = { what: 'move' | 'assign' | 'rotate' | 'import' | 'remove'; run(): P
  * The scanning desk on a dossier page: pick a scanner and a preset, scan (pages appear as
  * they arrive), import files, then put pages in order and under the required components.
  */
-export function ScanningPanel({ dossier }: { dossier: Dossier }) {
+export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openPageId?: string }) {
   ensureScanTexts();
   ensureOcrTexts();
   const { t } = useTranslation('scan');
@@ -45,7 +46,10 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
   const [esclUrl, setEsclUrl] = useState('');
   const [dragOver, setDragOver] = useState(false);
   const ocr = useOcrStatus(client, dossier.id, pages.map((p) => p.id + p.sha256).join());
-  const [viewing, setViewing] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(openPageId ?? null);
+  useEffect(() => {
+    if (openPageId) setViewing(openPageId);
+  }, [openPageId]);
   const viewed = pages.find((p) => p.id === viewing) ?? null;
   const retryOcr = async (target: { dossierId: string } | { pageIds: string[] }) => {
     const r = await run(() => client.call('ocr.retry', target));
@@ -354,7 +358,11 @@ export function ScanningPanel({ dossier }: { dossier: Dossier }) {
           page={viewed}
           n={viewed.position ?? 1}
           textVersion={ocr.lastDone?.pageId === viewed.id ? ocr.lastDone.at : 0}
-          onClose={() => setViewing(null)}
+          onClose={() => {
+            setViewing(null);
+            // Opened from a search hit: back to the dossier's own route, so a reload does not reopen it.
+            if (openPageId) navigate(`/dossiers/${dossier.id}`);
+          }}
         />
       ) : null}
     </section>

@@ -89,11 +89,11 @@ export function SearchScreen() {
           {hits.hits.map((h) => (
             <li key={`${h.dossierId}-${h.pageId ?? 'd'}`} data-testid="search-hit">
               <a
-                href={`#/dossiers/${h.dossierId}`}
+                href={`#${hitRoute(h)}`}
                 aria-label={t('open', { name: h.applicantName })}
                 onClick={(e) => {
                   e.preventDefault();
-                  navigate(`/dossiers/${h.dossierId}`);
+                  navigate(hitRoute(h));
                 }}
               >
                 <strong>{h.applicantName}</strong> <span className="muted">{h.dossierCode ?? t('draft')}</span>{' '}
@@ -108,4 +108,9 @@ export function SearchScreen() {
       ) : null}
     </section>
   );
+}
+
+/** A page hit opens that page beside its text; a dossier hit (applicant, code) opens the dossier. */
+function hitRoute(h: { dossierId: string; pageId?: string | null; kind: string }): string {
+  return h.kind === 'page' && h.pageId ? `/dossiers/${h.dossierId}/pages/${h.pageId}` : `/dossiers/${h.dossierId}`;
 }
