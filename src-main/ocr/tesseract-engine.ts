@@ -1,4 +1,4 @@
-import { createWorker, OEM, PSM, type Block } from 'tesseract.js';
+import { createWorker, OEM, PSM } from 'tesseract.js';
 import { languageData, tesseractVersion, tesseractWorkerPath } from './tesseract-assets.js';
 import type { OcrEngine, OcrEngineFactory, OcrWord, RecognizedPage } from './ocr-types.js';
 
@@ -19,21 +19,40 @@ export type TesseractOptions = {
   workerPath?: string;
 };
 
-function wordsOf(blocks: Block[] | null): OcrWord[] {
+/**
+ * Words from Tesseract's TSV (level 5 rows: page, block, paragraph, line, word, left, top, width,
+ * height, conf, text), numbering lines and paragraphs through the page. TSV rather than
+ * tesseract.js's `blocks`: those are every symbol and its choices as JSON, parsed in the worker
+ * and copied to this thread as objects, of which we kept the words. Measured on four 200 dpi A4
+ * corpus pages, two runs each: 0.1–0.4 s of CPU less per page (recognition 1.2–2.6 s); the same
+ * words and boxes; confidences with their decimals (blocks gave them truncated).
+ */
+export function wordsFromTsv(tsv: string): OcrWord[] {
   const words: OcrWord[] = [];
-  let line = 0;
-  let paragraph = 0;
-  for (const block of blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const l of para.lines) {
-        for (const w of l.words) {
-          if (!w.text.trim()) continue;
-          words.push({ text: w.text, confidence: w.confidence, x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1, line, paragraph });
-        }
-        line += 1;
-      }
+  let line = -1;
+  let paragraph = -1;
+  let lastLine = '';
+  let lastParagraph = '';
+  for (const row of tsv.split('\n')) {
+    const f = row.split('\t');
+    if (f[0] !== '5' || f.length < 12) continue;
+    const text = f.slice(11).join('\t');
+    // Only lines and paragraphs with a word count: TSV also lists the empty words of non-text
+    // blocks (table rules), which would leave gaps in the numbering.
+    if (!text.trim()) continue;
+    const paraKey = `${f[1]}/${f[2]}/${f[3]}`;
+    const lineKey = `${paraKey}/${f[4]}`;
+    if (paraKey !== lastParagraph) {
       paragraph += 1;
+      lastParagraph = paraKey;
     }
+    if (lineKey !== lastLine) {
+      line += 1;
+      lastLine = lineKey;
+    }
+    const x0 = Number(f[6]);
+    const y0 = Number(f[7]);
+    words.push({ text, confidence: Number(f[10]), x0, y0, x1: x0 + Number(f[8]), y1: y0 + Number(f[9]), line, paragraph });
   }
   return words;
 }
@@ -64,8 +83,8 @@ export function tesseractEngineFactory(options: TesseractOptions = {}): OcrEngin
           preserve_interword_spaces: '1',
         });
         const started = performance.now();
-        const { data } = await worker.recognize(Buffer.from(image), {}, { text: true, blocks: true });
-        const words = wordsOf(data.blocks);
+        const { data } = await worker.recognize(Buffer.from(image), {}, { text: true, blocks: false, tsv: true });
+        const words = wordsFromTsv(data.tsv ?? '');
         const meanConfidence = words.length === 0 ? 0 : words.reduce((s, w) => s + w.confidence, 0) / words.length;
         return { text: data.text, words, meanConfidence, engine: engineName, durationMs: Math.round(performance.now() - started) };
       },

@@ -1,10 +1,15 @@
-// npm run bench:ocr [-- --pages N] [--workers N] [--only DEGRADATION] [--no-native-pre]
+// npm run bench:ocr [-- --pages N] [--workers N] [--only DEGRADATION] [--no-native-pre] [--no-ocrmypdf]
 //
 // Our OCR pipeline against the native `tesseract` CLI (and ocrmypdf when installed) on the same
 // generated, degraded A4 pages at 200 dpi (tests/fixtures/ocr-corpus/corpus.ts), on the same cores:
 // pages/min (worker start-up apart from steady state), CER and WER (NFC) overall, per degradation
 // and per layout, peak RSS, ratios, and each correction rule's effect on CER. Last line: one JSON
 // object. Not a test: run it when the machine is quiet.
+//
+// Throughput is also given as CPU seconds per page (user + system: ours over its whole process
+// tree, native per process from /usr/bin/time): on a machine shared with other work, wall-clock
+// pages/min of systems measured one after the other swing with the others' load (a 16-page run
+// here gave ours/native 1.20 and 0.65 on the same code), CPU time per page much less so.
 //
 // Ours runs in a child process (this script with --ours DIR), so its peak RSS is our process tree
 // alone (tesseract.js workers are threads of that process): corpus generation is not counted.
@@ -45,7 +50,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 type OursPage = { id: string; text: string; rawText: string; meanConfidence: number };
-type OursResult = { startupMs: number; steadyMs: number; peakRssMb: number; pages: OursPage[] };
+type OursResult = { startupMs: number; steadyMs: number; steadyCpuMs: number; peakRssMb: number; pages: OursPage[] };
 
 if (arg('ours')) await oursChild(arg('ours')!, Number(arg('workers')));
 else await main();
@@ -61,8 +66,11 @@ async function oursChild(dir: string, workers: number) {
   await Promise.all(Array.from({ length: pool.size }, () => pool.recognize(tiny, { dpi: 200 })));
   const startupMs = performance.now() - t0;
   t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const results = await Promise.all(files.map((data, i) => recognizeFile(pool, `${ids[i]}.jpg`, data).then((r) => r[0]!)));
   const steadyMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const steadyCpuMs = (cpu.user + cpu.system) / 1000;
   await pool.close();
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   // Untimed: the exact images the engine saw, for native-pre.
@@ -78,6 +86,7 @@ async function oursChild(dir: string, workers: number) {
   const out: OursResult = {
     startupMs,
     steadyMs,
+    steadyCpuMs,
     peakRssMb,
     pages: results.map((r, i) => ({ id: ids[i]!, text: r.text, rawText: r.rawText, meanConfidence: r.meanConfidence })),
   };
@@ -87,22 +96,25 @@ async function oursChild(dir: string, workers: number) {
 async function nativeRun(files: string[], workers: number, args: string[]) {
   const texts: string[] = new Array(files.length);
   let peakRssMb = 0;
+  let cpuMs = 0;
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (next < files.length) {
         const i = next++;
-        const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M', 'tesseract', files[i]!, 'stdout', ...args], {
+        const { stdout, stderr } = await run('/usr/bin/time', ['-f', 'RSS %M CPU %U %S', 'tesseract', files[i]!, 'stdout', ...args], {
           env: { ...process.env, OMP_THREAD_LIMIT: '1' },
           maxBuffer: 16 * 1024 * 1024,
         });
         texts[i] = stdout;
         peakRssMb = Math.max(peakRssMb, Number(/RSS (\d+)/.exec(stderr)?.[1] ?? 0) / 1024);
+        const t = /CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+        cpuMs += t ? (Number(t[1]) + Number(t[2])) * 1000 : 0;
       }
     }),
   );
-  return { texts, ms: performance.now() - t0, peakRssMbPerProcess: Math.round(peakRssMb) };
+  return { texts, ms: performance.now() - t0, cpuMs, peakRssMbPerProcess: Math.round(peakRssMb) };
 }
 
 async function has(cmd: string) {
@@ -147,7 +159,8 @@ async function main() {
     // ocrmypdf (Debian's tesseract and model), all pages in one PDF (pdf-lib, each JPEG at 200 dpi
     // size) so --jobs spreads them.
     let ocrmypdf: { texts: string[]; ms: number } | { skipped: string };
-    if (await has('ocrmypdf')) {
+    if (flag('no-ocrmypdf')) ocrmypdf = { skipped: '--no-ocrmypdf' };
+    else if (await has('ocrmypdf')) {
       const pdf = await PDFDocument.create();
       for (const p of corpus) {
         const jpg = await pdf.embedJpg(p.image);
@@ -177,6 +190,7 @@ async function main() {
       return { cer: mean(cer), wer: mean(wer), perPage: cer, byDegradation: by('degradation'), byLayout: by('layout') };
     };
     const ppm = (ms: number) => (corpus.length / ms) * 60_000;
+    const cpuPerPage = (ms: number) => ms / 1000 / corpus.length;
     const oursText = ours.pages.map((p) => p.text);
     const oursRates = rates(oursText);
     const systems = {
@@ -185,12 +199,13 @@ async function main() {
         pagesPerMinSteady: ppm(ours.steadyMs),
         pagesPerMinWithStartup: ppm(ours.steadyMs + ours.startupMs),
         startupMs: Math.round(ours.startupMs),
+        cpuSecPerPage: cpuPerPage(ours.steadyCpuMs),
         peakRssMb: ours.peakRssMb,
         cerBeforeCorrections: rates(ours.pages.map((p) => p.rawText)).cer,
       },
-      nativeSameModel: { ...rates(same.texts), pagesPerMin: ppm(same.ms), peakRssMbPerProcess: same.peakRssMbPerProcess },
-      nativeDebianModel: { ...rates(debian.texts), pagesPerMin: ppm(debian.ms), peakRssMbPerProcess: debian.peakRssMbPerProcess },
-      ...(pre ? { nativeSameModelOnOurImages: { ...rates(pre.texts), pagesPerMin: ppm(pre.ms) } } : {}),
+      nativeSameModel: { ...rates(same.texts), pagesPerMin: ppm(same.ms), cpuSecPerPage: cpuPerPage(same.cpuMs), peakRssMbPerProcess: same.peakRssMbPerProcess },
+      nativeDebianModel: { ...rates(debian.texts), pagesPerMin: ppm(debian.ms), cpuSecPerPage: cpuPerPage(debian.cpuMs), peakRssMbPerProcess: debian.peakRssMbPerProcess },
+      ...(pre ? { nativeSameModelOnOurImages: { ...rates(pre.texts), pagesPerMin: ppm(pre.ms), cpuSecPerPage: cpuPerPage(pre.cpuMs) } } : {}),
       ocrmypdf: 'skipped' in ocrmypdf ? ocrmypdf : { ...rates(ocrmypdf.texts), pagesPerMin: ppm(ocrmypdf.ms) },
     };
     // Each rule on against off (all other rules on), over our raw engine text.
@@ -205,16 +220,20 @@ async function main() {
     );
 
     // Table.
-    const rows: [string, number | undefined, number, number][] = [
-      ['ours (steady)', systems.ours.pagesPerMinSteady, systems.ours.cer, systems.ours.wer],
-      ['native, same model', systems.nativeSameModel.pagesPerMin, systems.nativeSameModel.cer, systems.nativeSameModel.wer],
-      ['native, debian model', systems.nativeDebianModel.pagesPerMin, systems.nativeDebianModel.cer, systems.nativeDebianModel.wer],
-      ...(systems.nativeSameModelOnOurImages ? [['native same model, our images', systems.nativeSameModelOnOurImages.pagesPerMin, systems.nativeSameModelOnOurImages.cer, systems.nativeSameModelOnOurImages.wer] as [string, number, number, number]] : []),
-      ...('skipped' in systems.ocrmypdf ? [] : [['ocrmypdf (debian model)', systems.ocrmypdf.pagesPerMin, systems.ocrmypdf.cer, systems.ocrmypdf.wer] as [string, number, number, number]]),
+    type Row = [string, number | undefined, number | undefined, number, number];
+    const rows: Row[] = [
+      ['ours (steady)', systems.ours.pagesPerMinSteady, systems.ours.cpuSecPerPage, systems.ours.cer, systems.ours.wer],
+      ['native, same model', systems.nativeSameModel.pagesPerMin, systems.nativeSameModel.cpuSecPerPage, systems.nativeSameModel.cer, systems.nativeSameModel.wer],
+      ['native, debian model', systems.nativeDebianModel.pagesPerMin, systems.nativeDebianModel.cpuSecPerPage, systems.nativeDebianModel.cer, systems.nativeDebianModel.wer],
+      ...(systems.nativeSameModelOnOurImages
+        ? [['native same model, our images', systems.nativeSameModelOnOurImages.pagesPerMin, systems.nativeSameModelOnOurImages.cpuSecPerPage, systems.nativeSameModelOnOurImages.cer, systems.nativeSameModelOnOurImages.wer] as Row]
+        : []),
+      ...('skipped' in systems.ocrmypdf ? [] : [['ocrmypdf (debian model)', systems.ocrmypdf.pagesPerMin, undefined, systems.ocrmypdf.cer, systems.ocrmypdf.wer] as Row]),
     ];
     console.log(`${corpus.length} pages, ${workers} workers / processes, ${availableParallelism()} cores (app default pool: ${defaultPoolSize()})`);
-    console.log('system                           pages/min   CER      WER');
-    for (const [name, p, c, w] of rows) console.log(`${name.padEnd(32)} ${(p ?? 0).toFixed(1).padStart(8)}   ${pct(c).padStart(7)}  ${pct(w).padStart(7)}`);
+    console.log('system                           pages/min  CPU s/page   CER      WER');
+    for (const [name, p, cpu, c, w] of rows)
+      console.log(`${name.padEnd(32)} ${(p ?? 0).toFixed(1).padStart(8)}  ${cpu === undefined ? '         -' : cpu.toFixed(2).padStart(10)}   ${pct(c).padStart(7)}  ${pct(w).padStart(7)}`);
     if ('skipped' in systems.ocrmypdf) console.log(`ocrmypdf: skipped, ${systems.ocrmypdf.skipped}`);
     console.log(`ours: start-up ${systems.ours.startupMs} ms for ${workers} workers, ${systems.ours.pagesPerMinWithStartup.toFixed(1)} pages/min with it; peak RSS ${systems.ours.peakRssMb} MB; CER before corrections ${pct(systems.ours.cerBeforeCorrections)}`);
     const degs = Object.keys(oursRates.byDegradation);
@@ -227,6 +246,8 @@ async function main() {
     console.log('rules (CER on / off): ' + Object.entries(rules).map(([k, v]) => `${k} ${pct(v.cerOn)} / ${pct(v.cerOff)}`).join(', '));
     const ratios = {
       throughputVsNativeSameModel: systems.ours.pagesPerMinSteady / systems.nativeSameModel.pagesPerMin,
+      // Native CPU per page over ours: the throughput ratio the same cores would give with nobody else on them.
+      cpuThroughputVsNativeSameModel: systems.nativeSameModel.cpuSecPerPage / systems.ours.cpuSecPerPage,
       throughputWithStartupVsNativeSameModel: systems.ours.pagesPerMinWithStartup / systems.nativeSameModel.pagesPerMin,
       throughputVsNativeDebianModel: systems.ours.pagesPerMinSteady / systems.nativeDebianModel.pagesPerMin,
       cerVsNativeSameModel: systems.ours.cer / Math.max(1e-9, systems.nativeSameModel.cer),

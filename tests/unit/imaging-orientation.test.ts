@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { inkMap, inkPoints } from '../../src-main/imaging/ink-map.js';
 import { ANALYSIS_LONG_SIDE } from '../../src-main/imaging/limits.js';
@@ -33,7 +33,7 @@ async function textRun(text: string, sizePt = 11) {
 }
 
 async function page(o: Options): Promise<Buffer> {
-  const items: sharp.OverlayOptions[] = [];
+  const items: OverlayOptions[] = [];
   let y = 120;
   for (const l of lines) {
     items.push({ input: await textRun(l), left: 150, top: y });
