@@ -12,18 +12,35 @@ declare module 'fastify' {
   }
 }
 
+// touchDevice records activity at most once a minute; asking the database more often is waste.
+const TOUCH_EVERY_MS = 60_000;
+
 /**
  * `Authorization: Bearer <deviceId>.<secret>`, checked against the database on every
- * request, so a revoked device is refused at once and any instance can answer.
+ * request (or, on PGlite, against credentials it confirmed seconds ago: credential-cache.ts),
+ * so a revoked device is refused at once and any instance can answer.
  */
 export function deviceAuth(ctx: ServerContext) {
   return async function authenticateDevice(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const m = /^Bearer ([0-9a-f-]{36})\.([A-Za-z0-9_-]{16,128})$/.exec(request.headers.authorization ?? '');
     if (!m || !Uuid.safeParse(m[1]).success) throw new HttpError(401, 'UNAUTHENTICATED', messages.unauthenticated);
-    const found = await activeDeviceSecret(ctx.db, m[1]!);
-    if (!found || !sameHash(found.secretHash, sha256Hex(m[2]!))) throw new HttpError(401, 'UNAUTHENTICATED', messages.unauthenticated);
-    await touchDevice(ctx.db, found.identity.id, ctx.now());
-    request.device = found.identity;
+    const deviceId = m[1]!;
+    const presented = sha256Hex(m[2]!);
+    let identity = ctx.credentials.get(deviceId, presented);
+    if (!identity) {
+      const epoch = ctx.credentials.begin();
+      const found = await activeDeviceSecret(ctx.db, deviceId);
+      if (!found || !sameHash(found.secretHash, presented)) throw new HttpError(401, 'UNAUTHENTICATED', messages.unauthenticated);
+      identity = found.identity;
+      ctx.credentials.put(epoch, found.secretHash, identity);
+    }
+    const now = ctx.now();
+    const last = ctx.lastTouched.get(deviceId);
+    if (last === undefined || Math.abs(now.getTime() - last) >= TOUCH_EVERY_MS) {
+      ctx.lastTouched.set(deviceId, now.getTime());
+      await touchDevice(ctx.db, deviceId, now);
+    }
+    request.device = identity;
   };
 }
 

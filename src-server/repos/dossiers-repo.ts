@@ -48,9 +48,9 @@ function toMaster(r: DossierDbRow): MasterDossier {
 
 const hashOf = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-const COMPLETE_SQL = `SELECT NOT EXISTS (
-  SELECT 1 FROM jsonb_array_elements($1::jsonb) AS p LEFT JOIN blobs b ON b.sha256 = p->>'sha256' WHERE b.sha256 IS NULL
-) AS complete`;
+// A dossier is complete when the blob store holds every page hash it lists ($n: its pages).
+const completeSql = (n: number) => `NOT EXISTS (
+  SELECT 1 FROM jsonb_array_elements($${n}::jsonb) AS p LEFT JOIN blobs b ON b.sha256 = p->>'sha256' WHERE b.sha256 IS NULL)`;
 
 export type PushOutcome = { conflicts: MasterDossier[]; written: number };
 
@@ -61,15 +61,16 @@ export type PushOutcome = { conflicts: MasterDossier[]; written: number };
  */
 export async function pushDossiers(tx: Queryable, device: DeviceIdentity, rows: PushRow[], now: Date): Promise<PushOutcome> {
   await lockSequence(tx);
+  // The batch's current masters in one read (a batch holds up to MAX_PUSH_ROWS dossiers).
+  const ids = [...new Set(rows.map((r) => r.newDocumentState.id))];
+  const found = ids.length === 0 ? [] : await tx.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = ANY($1::uuid[]) FOR UPDATE`, [ids]);
+  const masters = new Map(found.map((r) => [r.id, r]));
+  if (found.some((r) => r.reception_point_id !== device.receptionPointId)) throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
   const conflicts: MasterDossier[] = [];
   let written = 0;
   for (const row of rows) {
     const next = row.newDocumentState;
-    const found = await tx.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = $1 FOR UPDATE`, [next.id]);
-    const master = found[0] ?? null;
-    if (master && master.reception_point_id !== device.receptionPointId) {
-      throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
-    }
+    const master = masters.get(next.id) ?? null;
     const masterDoc = master ? toMaster(master) : null;
     const decision = decidePush(masterDoc, next, row.assumedMasterState);
     const key = intakeKey(next);
@@ -80,22 +81,22 @@ export async function pushDossiers(tx: Queryable, device: DeviceIdentity, rows: 
       continue;
     }
     const pagesJson = JSON.stringify(next.pages);
-    const complete = Boolean((await tx.query<{ complete: boolean }>(COMPLETE_SQL, [pagesJson]))[0]?.complete);
-    if (decision.kind === 'insert') {
-      await tx.query(
-        `INSERT INTO dossiers (id, reception_point_id, code, fields, pages, desk_updated_at, deleted, complete, seq,
-           intake_hash, created_by_device, updated_by_device, received_at, changed_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8, nextval('dossier_change_seq'), $9, $10, $10, $11, $11)`,
-        [next.id, device.receptionPointId, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, complete, hashOf(key), device.id, now],
-      );
-    } else {
-      await tx.query(
-        `UPDATE dossiers SET code = $2, fields = $3::jsonb, pages = $4::jsonb, desk_updated_at = $5, deleted = $6,
-           complete = $7, seq = nextval('dossier_change_seq'), intake_hash = $8, updated_by_device = $9, changed_at = $10
-         WHERE id = $1`,
-        [next.id, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, complete, hashOf(key), device.id, now],
-      );
-    }
+    // RETURNING: the same id twice in one batch must see the first write as its master.
+    const written1 = decision.kind === 'insert'
+      ? await tx.query<DossierDbRow>(
+          `INSERT INTO dossiers (id, reception_point_id, code, fields, pages, desk_updated_at, deleted, complete, seq,
+             intake_hash, created_by_device, updated_by_device, received_at, changed_at)
+           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, ${completeSql(5)}, nextval('dossier_change_seq'), $8, $9, $9, $10, $10)
+           RETURNING ${columns}`,
+          [next.id, device.receptionPointId, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, hashOf(key), device.id, now],
+        )
+      : await tx.query<DossierDbRow>(
+          `UPDATE dossiers SET code = $2, fields = $3::jsonb, pages = $4::jsonb, desk_updated_at = $5, deleted = $6,
+             complete = ${completeSql(4)}, seq = nextval('dossier_change_seq'), intake_hash = $7, updated_by_device = $8, changed_at = $9
+           WHERE id = $1 RETURNING ${columns}`,
+          [next.id, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, hashOf(key), device.id, now],
+        );
+    masters.set(next.id, written1[0]!);
     written += 1;
   }
   if (written > 0) await notifyChange(tx, { t: 'dossier', p: device.receptionPointId });

@@ -75,6 +75,8 @@ export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
           if (d) await notifyChange(tx, { t: 'revoked', d: id });
           return d;
         });
+        // After the commit, before the answer: from now on no request of this device is let in.
+        ctx.credentials.forget(id);
         if (!device) throw new HttpError(404, 'NOT_FOUND', messages.notFound);
         return device;
       });

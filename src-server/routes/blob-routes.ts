@@ -3,7 +3,6 @@ import { Sha256 } from '../../src-shared/sync/wire.js';
 import { deviceAuth, requireDevice } from '../auth/device-auth.js';
 import { HttpError } from '../http/errors.js';
 import { messages } from '../http/messages.js';
-import { recordBlob } from '../repos/blobs-repo.js';
 import type { ServerContext } from '../server-context.js';
 
 /** PUT /blobs/:sha256: the body is streamed to disk, hashed byte by byte, kept only if it matches. */
@@ -24,16 +23,15 @@ export function blobRoutes(app: FastifyInstance, ctx: ServerContext): void {
         reply.header('connection', 'close');
         throw new HttpError(413, 'VALIDATION', messages.tooLarge);
       }
-      const existed = await ctx.blobs.has(sha256);
       const result = await ctx.blobs.writeVerified(request.raw, sha256, ctx.limits.blobMaxBytes);
       if (result.kind === 'too_large') {
         reply.header('connection', 'close');
         throw new HttpError(413, 'VALIDATION', messages.tooLarge);
       }
       if (result.kind === 'hash_mismatch') throw new HttpError(400, 'VALIDATION', messages.hashMismatch, { sha256: 'sha256.mismatch' });
-      await ctx.db.transaction((tx) => recordBlob(tx, sha256, result.size, ctx.now()));
       // The body is read and verified even when the blob exists: the answer then says so.
-      return reply.code(existed ? 200 : 201).send({ sha256, size: result.size, stored: !existed });
+      const stored = await ctx.recorder.record(sha256, result.size);
+      return reply.code(stored ? 201 : 200).send({ sha256, size: result.size, stored });
     });
   });
 }

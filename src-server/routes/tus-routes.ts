@@ -6,7 +6,6 @@ import { Sha256, TUS_SHA256_METADATA } from '../../src-shared/sync/wire.js';
 import { deviceAuth } from '../auth/device-auth.js';
 import { envelope } from '../http/errors.js';
 import { messages } from '../http/messages.js';
-import { recordBlob } from '../repos/blobs-repo.js';
 import type { ServerContext } from '../server-context.js';
 
 // Unfinished uploads are kept a week: a desk on a thin link may resume days later.
@@ -39,7 +38,7 @@ export function tusRoutes(app: FastifyInstance, ctx: ServerContext, dataDir: str
         await datastore.remove(upload.id).catch(() => undefined);
         throw { status_code: 400, body: JSON.stringify(envelope('VALIDATION', messages.hashMismatch, { sha256: 'sha256.mismatch' })) };
       }
-      await ctx.db.transaction((tx) => recordBlob(tx, expected, result.size, ctx.now()));
+      await ctx.recorder.record(expected, result.size);
       return {};
     },
   });

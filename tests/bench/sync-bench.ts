@@ -4,12 +4,18 @@
  * query, PUT /blobs/{sha256}); then a one-desk backlog of pages cut halfway and resumed,
  * reporting bytes re-sent; and a plain HTTP upload of the same bytes as the reference.
  * Flags: --points N (100) --dossiers N per point (5) --pages N per dossier (4) --page-kb N (24)
- * --backlog N pages (2000) --concurrency N (16). Last line: one JSON object.
+ * --backlog N pages (2000) --concurrency N (16)
+ * --postgres URL: a real PostgreSQL server instead of PGlite (a fresh database is created on it
+ *   and dropped after, as in the server tests; tests/server/start-postgres.sh prints a URL)
+ * --cpu-prof FILE: a V8 CPU profile of the measured push phase only (open it in Chrome DevTools).
+ * Last line: one JSON object.
  * Server RSS is this process's RSS (the server runs in it), sampled at its peak.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { call, createPoint, enroll, makeDossier, sha256, startTestServer, targets, type Desk, type TestServer } from '../server/harness.js';
+import { Session } from 'node:inspector/promises';
+import { call, createPoint, enroll, makeDossier, sha256, startTestServer, targets, type Desk, type Target, type TestServer } from '../server/harness.js';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +27,13 @@ const pagesPerDossier = arg('pages', 4);
 const pageBytes = arg('page-kb', 24) * 1024;
 const backlog = arg('backlog', 2000);
 const concurrency = arg('concurrency', 16);
+const strArg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const postgresUrl = strArg('postgres');
+const cpuProfFile = strArg('cpu-prof');
+const target: Target = postgresUrl ? { name: 'postgresql', url: postgresUrl } : targets[0]!;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -65,7 +78,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function main() {
-  const ts = await startTestServer(targets[0]!);
+  const ts = await startTestServer(target);
   try {
     // Reception points, one enrolled desk each.
     const desks: { desk: Desk; agency: string }[] = [];
@@ -76,6 +89,13 @@ async function main() {
     const jobs = desks.flatMap(({ desk, agency }) => Array.from({ length: dossiersPerPoint }, (_, j) => ({ desk, code: `${agency}-260302-${String(j + 1).padStart(4, '0')}`, pages: makePages(pagesPerDossier) })));
     const latencies: number[] = [];
     let bytes = 0;
+    const profiler = cpuProfFile ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await pool(jobs, concurrency, async (j) => {
       const r = await pushDossier(ts, j.desk, j.code, j.pages);
@@ -83,7 +103,16 @@ async function main() {
       bytes += r.bytes;
     });
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`${jobs.length} dossiers from ${points} points in ${seconds.toFixed(2)} s: ${(jobs.length / seconds).toFixed(1)} dossiers/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms`);
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time of this process (server and simulated desks) per dossier: steadier than wall
+    // time on a machine shared with other work.
+    const cpuMsPerDossier = (cpu.user + cpu.system) / 1000 / jobs.length;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(cpuProfFile!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+    console.log(`${jobs.length} dossiers from ${points} points in ${seconds.toFixed(2)} s: ${(jobs.length / seconds).toFixed(1)} dossiers/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, ${cpuMsPerDossier.toFixed(1)} CPU ms per dossier`);
 
     // One desk, a backlog of pages, cut halfway (connection gone), then resumed.
     const point = await createPoint(ts, 'UBND xã tồn đọng');
@@ -119,17 +148,23 @@ async function main() {
     await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
     const sinkUrl = `http://127.0.0.1:${(sink.address() as { port: number }).port}/`;
     const refPages = jobs.flatMap((j) => j.pages);
+    const refCpu0 = process.cpuUsage();
     const t2 = performance.now();
     await pool(refPages, concurrency, async (p) => {
       await (await fetch(sinkUrl, { method: 'PUT', body: Uint8Array.from(p.data) })).text();
     });
     const refSeconds = (performance.now() - t2) / 1000;
-    const refMBps = refPages.reduce((s, p) => s + p.data.length, 0) / 1e6 / refSeconds;
+    const refBytes = refPages.reduce((s, p) => s + p.data.length, 0);
+    const refMBps = refBytes / 1e6 / refSeconds;
+    const refCpu = process.cpuUsage(refCpu0);
+    // The same bytes as the push phase: CPU ms the plain upload spent per dossier's worth of pages.
+    const refCpuMsPerDossier = (refCpu.user + refCpu.system) / 1000 / jobs.length;
     sink.close();
-    console.log(`plain HTTP upload over loopback: ${refMBps.toFixed(2)} MB/s`);
+    console.log(`plain HTTP upload over loopback: ${refMBps.toFixed(2)} MB/s, ${refCpuMsPerDossier.toFixed(1)} CPU ms per dossier's pages`);
 
     clearInterval(sampler);
     console.log(JSON.stringify({
+      database: target.name,
       points,
       dossiers: jobs.length,
       pagesPerDossier,
@@ -138,12 +173,14 @@ async function main() {
       mbPerSecond: +(bytes / 1e6 / seconds).toFixed(2),
       pushP50Ms: +pct(latencies, 50).toFixed(1),
       pushP99Ms: +pct(latencies, 99).toFixed(1),
+      cpuMsPerDossier: +cpuMsPerDossier.toFixed(2),
       serverPeakRssMb: Math.round(peakRss / 1e6),
       backlogPages: backlog,
       backlogBytes: total,
       backlogResumedBytes: resumedBytes,
       backlogReSentBytes: reSent,
       plainHttpMbPerSecond: +refMBps.toFixed(2),
+      plainHttpCpuMsPerDossier: +refCpuMsPerDossier.toFixed(2),
       ratioToPlainHttp: +((bytes / 1e6 / seconds) / refMBps).toFixed(3),
     }));
   } finally {

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSyncStatus, PullResponse } from '../../src-shared/sync/wire.js';
+import { SseClient } from './sse-client.js';
 import { call, createPoint, enroll, makeDossier, sha256, startTestServer, targets, type Desk, type TestServer } from './harness.js';
 
 const MiB = 1024 * 1024;
@@ -125,12 +126,40 @@ describe.each(targets)('blob lane on $name', (target) => {
     await put(sha256(p1), p1);
     const s1 = await status();
     expect([s1.complete, s1.missing, s1.seq]).toEqual([false, [sha256(p2)], s0.seq]);
+    // An online desk hears of the completion on its change stream at once.
+    const stream = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
+    expect(await stream.next()).toBe('RESYNC');
     await put(sha256(p2), p2);
     const s2 = await status();
     expect([s2.complete, s2.missing]).toEqual([true, []]);
     expect(s2.seq).toBeGreaterThan(s0.seq);
+    const live = (await stream.next()) as PullResponse | null;
+    stream.close();
+    expect(live?.documents.map((x) => [x.id, x.complete, x.seq])).toEqual([[d.id, true, s2.seq]]);
     const pulled = (await call<PullResponse>(ts, desk, 'GET', `/sync/dossiers/pull?checkpoint=${s0.seq}`)).body;
     expect(pulled.documents.map((x) => [x.id, x.complete])).toEqual([[d.id, true]]);
+  });
+
+  it('records pages uploaded at the same time: each once, and every dossier they complete', async () => {
+    // Many PUTs at once finish while a recording is under way, so they share transactions
+    // (blob-recorder.ts); the same page sent twice at once is stored once.
+    const pages = Array.from({ length: 12 }, (_, i) => randomBytes(5_000 + i));
+    const docs = [0, 1, 2].map((k) =>
+      makeDossier({ pages: pages.slice(k * 4, k * 4 + 6).map((p, i) => ({ sha256: sha256(p), size: p.length, component: 0, position: i })) }),
+    );
+    expect((await call(ts, desk, 'POST', '/sync/dossiers/push', docs.map((d) => ({ newDocumentState: d })))).body).toEqual([]);
+    const sends = [...pages, pages[5]!, pages[5]!].map(async (p) => {
+      const res = await put(sha256(p), p);
+      return { h: sha256(p), status: res.status, body: (await res.json()) as { stored: boolean } };
+    });
+    const answers = await Promise.all(sends);
+    expect(answers.every((a) => a.status === (a.body.stored ? 201 : 200))).toBe(true);
+    for (const p of pages) expect(answers.filter((a) => a.h === sha256(p) && a.body.stored)).toHaveLength(1);
+    expect(await missing(pages.map((p) => sha256(p)))).toEqual([]);
+    for (const d of docs) {
+      const s = (await call<DossierSyncStatus>(ts, desk, 'GET', `/sync/dossiers/${d.id}/status`)).body;
+      expect([s.complete, s.missing]).toEqual([true, []]);
+    }
   });
 
   it('resumes a tus upload mid-file and verifies the whole file before storing it', async () => {
