@@ -73,6 +73,14 @@ export function uploadFinished(db: Db, dossierId: string, at: string): void {
   db.prepare('UPDATE sync_dossiers SET upload_pending = 0, bytes_done = bytes_total, uploaded_at = ? WHERE dossier_id = ?').run(at, dossierId);
 }
 
+/** The server no longer holds every page of these dossiers: upload them again next pass. */
+export function uploadPendingAgain(db: Db, dossierIds: readonly string[]): void {
+  const stmt = db.prepare('UPDATE sync_dossiers SET upload_pending = 1, uploaded_at = NULL WHERE dossier_id = ?');
+  db.transaction(() => {
+    for (const id of dossierIds) stmt.run(id);
+  })();
+}
+
 export function recordConflict(db: Db, c: { dossierId: string; reason: ConflictReason; local: SyncDossier; master: MasterDossier; at: string }): void {
   db.prepare('INSERT INTO sync_conflicts (dossier_id, reason, local_state, master, at) VALUES (?, ?, ?, ?, ?)').run(
     c.dossierId,
