@@ -19,8 +19,9 @@ import sharp from 'sharp';
  *
  * Encoding: a binary PGM (P5) when asked (`format: 'pgm'`): Leptonica reads it with no
  * decompression and it costs nothing to make, where a PNG costs a deflate here (60–90 ms of CPU
- * for an A4 page at level 1) and an inflate in the WASM worker. PNG stays the default because the
- * queue's test tells pages apart by the byte length of their OCR image (ocr-queue.test.ts).
+ * for an A4 page at level 1) and an inflate in the WASM worker. The queue and `tiepnhan ocr` ask
+ * for PGM; PNG (the default) is for files a person or another program opens (the bench's
+ * preprocessed pages for the native CLI).
  * Preparing a page went from ~0.9 s of CPU (sharp: red channel, median, PNG) to ~0.1 s
  * (~0.3 s with the median).
  */
@@ -48,8 +49,6 @@ export type OcrImage = {
   /** 8-bit grey, encoded as asked: what the engine reads. */
   image: Buffer;
   format: OcrImageFormat;
-  /** The same bytes as `image`, under the name ocr-queue.ts reads (a PNG unless 'pgm' was asked for). */
-  png: Buffer;
   width: number;
   height: number;
   steps: OcrImageSteps;
@@ -106,9 +105,21 @@ export function median3x3(src: Uint8Array, width: number, height: number): Uint8
       let b = src[row + x]!;
       let c = src[below + x]!;
       let t: number;
-      if (a > b) (t = a), (a = b), (b = t);
-      if (b > c) (t = b), (b = c), (c = t);
-      if (a > b) (t = a), (a = b), (b = t);
+      if (a > b) {
+        t = a;
+        a = b;
+        b = t;
+      }
+      if (b > c) {
+        t = b;
+        b = c;
+        c = t;
+      }
+      if (a > b) {
+        t = a;
+        a = b;
+        b = t;
+      }
       lo[x] = a;
       mid[x] = b;
       hi[x] = c;
@@ -116,15 +127,11 @@ export function median3x3(src: Uint8Array, width: number, height: number): Uint8
     for (let x = 1; x < width - 1; x++) {
       const maxLo = Math.max(lo[x - 1]!, lo[x]!, lo[x + 1]!);
       const minHi = Math.min(hi[x - 1]!, hi[x]!, hi[x + 1]!);
-      let p = mid[x - 1]!;
-      let q = mid[x]!;
-      let r = mid[x + 1]!;
-      let t: number;
-      if (p > q) (t = p), (p = q), (q = t);
-      if (q > r) (t = q), (q = r), (r = t);
-      if (p > q) (t = p), (p = q), (q = t);
-      // Median of the three column figures is the median of the nine pixels.
-      const m3 = q;
+      const p = mid[x - 1]!;
+      const q = mid[x]!;
+      const r = mid[x + 1]!;
+      // The median of the three column medians (with maxLo and minHi) is the median of the nine pixels.
+      const m3 = Math.max(Math.min(p, q), Math.min(Math.max(p, q), r));
       out[row + x] = Math.max(Math.min(maxLo, m3), Math.min(Math.max(maxLo, m3), minHi));
     }
   }
@@ -159,7 +166,7 @@ export async function imageForOcr(archive: Uint8Array, options: { format?: OcrIm
     format === 'pgm'
       ? Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1'), pixels])
       : await sharp(pixels, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
-  return { image, format, png: image, width, height, steps };
+  return { image, format, width, height, steps };
 }
 
 /** Scans and imports without a resolution are taken as 200 dpi: the digitisation guidance's minimum (DOMAIN.md). */

@@ -87,8 +87,8 @@ export function createOcrQueue(deps: OcrQueueDeps): OcrQueue {
       if (!page) throw new Error('Không tìm thấy trang. (Page not found.)');
       progress(job, 'running', null);
       const stored = await deps.readImage(job.sha256, page.archive_format);
-      const { png, width, height } = await imageForOcr(stored);
-      const result = await pool.recognize(png, { dpi: page.dpi ?? FALLBACK_DPI });
+      const { image, width, height } = await imageForOcr(stored, { format: 'pgm' });
+      const result = await pool.recognize(image, { dpi: page.dpi ?? FALLBACK_DPI });
       const words = result.words.map((w) => ({ ...w, raw: w.text, text: applyCorrections(w.text) }));
       db.transaction(() => {
         const current = getPage(db, job.page_id);
@@ -137,6 +137,8 @@ export function createOcrQueue(deps: OcrQueueDeps): OcrQueue {
       const { maxSeq } = enqueueNewPages(db, seenSeq, now());
       seenSeq = maxSeq;
       // New pages are still enqueued during a scan (the counts stay true); they are just not started.
+      // As many jobs as workers: a claimed job counts an attempt, and a page merely waiting for a
+      // worker must not be charged one if the desk crashes (two attempts mark a page failed).
       while (!stopped && running.size < pool.size && !scanRunning()) {
         const job = claimNextJob(db, now());
         if (!job) break;

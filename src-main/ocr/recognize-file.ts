@@ -51,10 +51,10 @@ export async function recognizeFile(pool: OcrPool, name: string, data: Uint8Arra
   try {
     const out: RecognizedFilePage[] = [];
     for (const p of opened.pages()) {
-      const { processed, ocr, r } = await admitted(pool, async () => {
+      const { ocr, r } = await admitted(pool, async () => {
         const processed = await processPage(await p.decode());
         const ocr = await imageForOcr(processed.archive.data, { format: 'pgm' });
-        return { processed, ocr, r: await pool.recognize(ocr.image, { dpi: processed.dpi ?? FALLBACK_DPI }) };
+        return { ocr, r: await pool.recognize(ocr.image, { dpi: processed.dpi ?? FALLBACK_DPI }) };
       });
       const { width, height } = ocr;
       out.push({

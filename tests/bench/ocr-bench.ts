@@ -79,7 +79,7 @@ async function oursChild(dir: string, workers: number) {
     const opened = await openImportFile({ name: `${ids[i]}.jpg`, data });
     for (const p of opened.pages()) {
       const processed = await processPage(await p.decode());
-      writeFileSync(join(dir, 'pre', `${ids[i]}.png`), (await imageForOcr(processed.archive.data)).png);
+      writeFileSync(join(dir, 'pre', `${ids[i]}.png`), (await imageForOcr(processed.archive.data)).image);
     }
     opened.close();
   }

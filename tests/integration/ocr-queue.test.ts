@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -21,13 +22,16 @@ afterEach(async () => {
 const jobs = (d: PagesDesk) =>
   d.core.db.prepare('SELECT page_id, status, attempts, error FROM ocr_jobs ORDER BY id').all() as { page_id: string; status: string; attempts: number; error: string | null }[];
 
-/** A stand-in engine: answers with the image size, except for images of `hangOn` bytes, where the worker hangs. */
-function fakeEngine(hangOn: Set<number>, seen: number[]): OcrEngineFactory {
+const digest = (image: Uint8Array) => createHash('sha256').update(image).digest('hex').slice(0, 12);
+
+/** A stand-in engine: answers with a digest of the image, except for the images in `hangOn`, where the worker hangs. */
+function fakeEngine(hangOn: Set<string>, seen: string[]): OcrEngineFactory {
   return async () => ({
     recognize: (image) => {
-      seen.push(image.length);
-      if (hangOn.has(image.length)) return new Promise<RecognizedPage>(() => {});
-      return Promise.resolve({ text: `trang ${image.length} Ðông`, words: [{ text: 'Ðông', confidence: 40, x0: 1, y0: 1, x1: 9, y1: 9, line: 0, paragraph: 0 }], meanConfidence: 40, engine: 'fake', durationMs: 1 });
+      const key = digest(image);
+      seen.push(key);
+      if (hangOn.has(key)) return new Promise<RecognizedPage>(() => {});
+      return Promise.resolve({ text: `trang ${key} Ðông`, words: [{ text: 'Ðông', confidence: 40, x0: 1, y0: 1, x1: 9, y1: 9, line: 0, paragraph: 0 }], meanConfidence: 40, engine: 'fake', durationMs: 1 });
     },
     terminate: async () => {},
   });
@@ -43,20 +47,23 @@ describe('OCR queue', () => {
   it('fails a page that hangs the engine twice, finishes the others, and retries it on request', async () => {
     desk = await pagesDesk();
     const [a, b] = await twoPages(desk);
-    const seen: number[] = [];
-    const hang = new Set<number>();
-    // Learn the size of page a's OCR image with a first fake run, then make exactly that image hang.
-    const sizes: number[] = [];
-    ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, timeoutMs: 150, engine: fakeEngine(hang, sizes) });
+    const seen: string[] = [];
+    const hang = new Set<string>();
+    // Learn the digest of page a's OCR image with a first fake run, then make exactly that image hang.
+    const keys: string[] = [];
+    ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, timeoutMs: 150, engine: fakeEngine(hang, keys) });
     const h = ocrHandlers({ db: desk.core.db, ocr: ocr.service });
     ocr.queue.start();
     await ocr.queue.idle();
     await ocr.close();
-    expect(sizes).toHaveLength(2);
+    expect(keys).toHaveLength(2);
+    const keyOfA = (desk.core.db.prepare('SELECT raw_text FROM ocr_texts WHERE page_id = ?').get(a!.id) as { raw_text: string }).raw_text.split(' ')[1]!;
+    expect(keys).toContain(keyOfA);
     desk.core.db.prepare('DELETE FROM ocr_words').run();
+    desk.core.db.prepare('DELETE FROM ocr_texts').run();
     desk.core.db.prepare('DELETE FROM ocr_jobs').run();
 
-    hang.add(sizes[0]!);
+    hang.add(keyOfA);
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, timeoutMs: 150, engine: fakeEngine(hang, seen) });
     ocr.queue.start();
     await ocr.queue.idle();
@@ -65,7 +72,7 @@ describe('OCR queue', () => {
       { page_id: b!.id, status: 'done', attempts: 1, error: null },
     ]);
     expect(jobs(desk)[0]!.error).toMatch(/quá/);
-    expect(seen.filter((s) => s === sizes[0])).toHaveLength(2);
+    expect(seen.filter((s) => s === keyOfA)).toHaveLength(2);
     const status = await h['ocr.status']({ dossierId: desk.dossierId }, desk.ctx);
     expect(status.counts).toEqual({ pending: 0, running: 0, done: 1, failed: 1 });
 
@@ -111,7 +118,7 @@ describe('OCR queue', () => {
     expect((await h['search.query']({ query: 'duong', limit: 10 }, desk.ctx)).map((x) => x.pageId)).toEqual([b!.id]);
     const saved = await h['ocr.saveText']({ pageId: b!.id, text: 'Giấy xác nhận tình trạng hôn nhân' }, desk.ctx);
     expect(saved).toMatchObject({ edited: true, text: 'Giấy xác nhận tình trạng hôn nhân' });
-    expect(saved.rawText).toMatch(/^trang \d+ Ðông$/);
+    expect(saved.rawText).toMatch(/^trang [0-9a-f]{12} Ðông$/);
     expect(await h['search.query']({ query: 'duong', limit: 10 }, desk.ctx)).toEqual([]);
     expect((await h['search.query']({ query: 'tinh trang hon nhan', limit: 10 }, desk.ctx)).map((x) => x.pageId)).toEqual([b!.id]);
     const audit = desk.core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'ocr.%' ORDER BY seq").all() as { action: string }[];
