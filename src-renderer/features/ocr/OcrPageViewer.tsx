@@ -6,7 +6,7 @@ import { useApp } from '../../app/app-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner } from '../../components/Feedback.js';
 import './ocr.css';
-import { isLow, LOW_CONFIDENCE, readingLines, reviewOrder, stepReview, type OcrWordView } from './low-confidence.js';
+import { isLow, LOW_CONFIDENCE, nextInReview, readingLines, reviewOrder, stepReview, type OcrWordView } from './low-confidence.js';
 
 type Props = {
   page: Page;
@@ -101,16 +101,17 @@ export function OcrPageViewer({ page, n, textVersion, onClose }: Props) {
     if (!value) return select(null);
     if (value === current.text) {
       // Enter on a word left as read: on to the next weak word, nothing saved (Esc closes).
-      const next = text ? stepReview(text.words, current, false) : null;
-      return select(next && next.index !== current.index ? next : null);
+      const next = text ? nextInReview(text.words, current) : null;
+      setNotice(next ? null : t('reviewEnd'));
+      return select(next);
     }
     const r = await run(() => client.call('ocr.correctWord', { pageId: page.id, index: current.index, text: value }));
     if (!r) return;
     setText(r);
-    setNotice(t('corrected', { from: current.text, to: value }));
-    // On to the next weak word, as a reviewer expects after Enter.
-    const next = stepReview(r.words, current, false);
-    select(next && next.index !== current.index ? next : null);
+    // On to the next weak word, as a reviewer expects after Enter; at the end of the list, say so.
+    const next = nextInReview(r.words, current);
+    setNotice(t('corrected', { from: current.text, to: value }) + (next ? '' : ' ' + t('reviewEnd')));
+    select(next);
   };
 
   const w = text?.imageWidth ?? page.width;

@@ -34,6 +34,18 @@ export function stepReview(words: readonly OcrWordView[], current: OcrWordView |
 }
 
 /**
+ * The word after `current` in review order, without wrapping: what Enter moves on to. Null at
+ * the end of the list, so a clerk who leaves the last weak words as read reaches an end instead
+ * of going round again.
+ */
+export function nextInReview(words: readonly OcrWordView[], current: OcrWordView): OcrWordView | null {
+  const next = stepReview(words, current, false);
+  if (!next) return null;
+  const wrapped = next.confidence < current.confidence || (next.confidence === current.confidence && next.index <= current.index);
+  return wrapped ? null : next;
+}
+
+/**
  * Words in reading order, broken into lines: a word starts a new line when it begins left of the
  * previous word and below its middle (the contract carries boxes, not Tesseract's line numbers).
  */
