@@ -37,9 +37,13 @@ export const MIN_SKEW_TO_FIX_DEG = 0.15;
 
 /**
  * A page is flagged blank when ink covers less than this fraction of the paper (after
- * removing isolated specks and a 3 % edge margin). Measured on the synthetic pages: a blank
- * sheet with ±20 grey levels of noise gives 0; one short line of 11 pt text ("Trang bổ sung số 2")
- * gives 0.0018; a full text page 0.06. 0.0002 sits between blank and a single short line
- * with a 9× margin on the ink side.
+ * removing isolated specks and a 3 % edge margin). Measured on the synthetic pages with the
+ * per-page ink threshold (ink-map.ts): a blank sheet with ±20 grey levels of noise, grey (235)
+ * or recycled (220, σ 12) paper, and the blank back of a printed sheet whose print shows through
+ * at a tenth of its contrast give 0; one short line of 11 pt text ("Trang bổ sung số 2") gives
+ * 0.0027 (0.0018 with the former fixed threshold), the same line faded like the corpus's
+ * low-contrast pages 0.00054 (0.00002 with the fixed threshold: it was flagged blank); a full
+ * text page 0.06. 0.0002 sits between blank and a single short line, with a 2.7× margin for
+ * the faded line.
  */
 export const BLANK_INK_RATIO = 0.0002;
