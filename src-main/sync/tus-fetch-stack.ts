@@ -1,11 +1,16 @@
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
 import type { FetchLike } from './sync-http.js';
 
+/** One PATCH of 1 MiB over a 256 kbit/s link takes about 33 s; the same bound as a single PUT. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 /**
  * tus-js-client's transport on the desk's own fetch, so resumable uploads take the same road as
- * every other request: the configured proxy (undici ProxyAgent), the test's fault proxy, the
- * engine's abort signal. tus-js-client's default Node stack opens its own http.request and
- * would go direct, past the proxy.
+ * every other request: the configured proxy (undici ProxyAgent), a test's fault proxy.
+ * tus-js-client's default Node stack opens its own http.request and would go direct, past the
+ * proxy. A pause or stop of the engine arrives through upload.abort() (blob-upload.ts); each
+ * request also ends after REQUEST_TIMEOUT_MS, so a link that dies silently fails the pass (and
+ * the next one resumes) within two minutes instead of waiting out undici's five-minute limits.
  *
  * Progress: fetch does not report bytes sent, so a PATCH reports its whole chunk when the
  * server has answered (chunks are 1 MiB by default: the granularity of the progress bar).
@@ -52,8 +57,8 @@ class FetchRequest implements HttpRequest {
     const res = await this.fetchImpl(this.url, {
       method: this.method,
       headers: this.headers,
-      body: body ? Uint8Array.from(body) : undefined,
-      signal: this.controller.signal,
+      body: body ? new Uint8Array(body) : undefined,
+      signal: AbortSignal.any([this.controller.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
     });
     const text = await res.text();
     if (body) this.onProgress(body.length);
