@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { holdExclusiveFile } from '../db/exclusive-file.js';
 
 export type InstanceKind = 'web' | 'electron';
 type LockContent = { pid: number; kind: InstanceKind; startedAt: string };
@@ -42,17 +42,8 @@ export function acquireInstanceLock(dataDir: string, kind: InstanceKind): { rele
   // First launch on a fresh machine: the data folder does not exist yet.
   mkdirSync(dataDir, { recursive: true });
   const infoFile = join(dataDir, lockFileName);
-  const db = new Database(join(dataDir, lockDbName), { timeout: 0 });
-  try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    // The first write takes the exclusive lock; in this mode it is kept until the handle closes.
-    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
-    db.prepare('INSERT INTO holder (pid) VALUES (?)').run(process.pid);
-  } catch (error) {
-    db.close();
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw new AlreadyRunningError(readHolder(infoFile));
-    throw error;
-  }
+  const held = holdExclusiveFile(join(dataDir, lockDbName), process.pid);
+  if (!held) throw new AlreadyRunningError(readHolder(infoFile));
   const content: LockContent = { pid: process.pid, kind, startedAt: new Date().toISOString() };
   writeFileSync(infoFile, JSON.stringify(content));
   let released = false;
@@ -61,7 +52,7 @@ export function acquireInstanceLock(dataDir: string, kind: InstanceKind): { rele
       if (released) return;
       released = true;
       if (readHolder(infoFile)?.pid === process.pid) rmSync(infoFile, { force: true });
-      db.close();
+      held.close();
     },
   };
 }
