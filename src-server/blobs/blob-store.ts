@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, open, rename, rm } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
  * under its name only whole and verified: bytes go to a temp file in `<root>/tmp` (same
  * filesystem), are hashed as they arrive, fsynced, then renamed into place.
  */
+const STALE_TMP_MS = 24 * 3600_000;
+
 export class BlobStore {
   readonly tmpDir: string;
 
@@ -16,8 +18,22 @@ export class BlobStore {
     this.tmpDir = join(root, 'tmp');
   }
 
-  async init(): Promise<void> {
+  /**
+   * Also clears temp files a crash left behind (a killed server cannot remove its half-received
+   * uploads). Only those older than a day: another server sharing this folder may be writing.
+   */
+  async init(now = new Date()): Promise<number> {
     await mkdir(this.tmpDir, { recursive: true });
+    let removed = 0;
+    for (const name of await readdir(this.tmpDir)) {
+      const file = join(this.tmpDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info?.isFile() && now.getTime() - info.mtimeMs > STALE_TMP_MS) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   pathOf(sha256: string): string {

@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createPoint, enroll, startTestServer, targets } from './harness.js';
 
@@ -14,7 +16,10 @@ it('stops within its grace period while a client hangs mid-upload, and the half 
     socket.on('error', () => undefined);
     socket.write(`PUT /blobs/${sha} HTTP/1.1\r\nhost: ${url.host}\r\nauthorization: ${desk.auth}\r\ncontent-type: application/octet-stream\r\ncontent-length: 100000\r\n\r\n`);
     socket.write(Buffer.alloc(10_000, 1));
-    await new Promise((r) => setTimeout(r, 300)); // the server is now reading the body
+    // The server is now writing the body to a temp file of the blob store.
+    const tmpDir = join(ts.dataDir, 'blobs', 'tmp');
+    const partial = () => (existsSync(tmpDir) ? readdirSync(tmpDir).filter((f) => f.startsWith(sha)) : []);
+    await expect.poll(partial, { timeout: 5_000 }).toHaveLength(1);
     const closed = new Promise<void>((r) => socket.once('close', () => r()));
     const t0 = Date.now();
     await ts.server.close();
@@ -23,6 +28,9 @@ it('stops within its grace period while a client hangs mid-upload, and the half 
     // Without the grace cut, close() waits for the body forever (the test would time out).
     expect(took).toBeGreaterThan(4_000);
     expect(took).toBeLessThan(15_000);
+    // The half-received page was thrown away, not kept under its name or left in tmp.
+    await expect.poll(partial, { timeout: 5_000 }).toEqual([]);
+    expect(existsSync(join(ts.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha))).toBe(false);
     await ts.restart();
     const missing = await fetch(ts.url + '/sync/blobs/missing', { method: 'POST', headers: { authorization: desk.auth, 'content-type': 'application/json' }, body: JSON.stringify({ hashes: [sha] }) });
     expect(((await missing.json()) as { missing: string[] }).missing).toEqual([sha]);
