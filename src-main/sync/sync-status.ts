@@ -12,18 +12,22 @@ type Row = {
 
 const PER_DOSSIER_DEFAULT = 100;
 
-/** Where each dossier stands; `ids` or the most recently changed dossiers. */
-export function dossierSyncStates(db: Db, ids?: readonly string[]): DossierSyncState[] {
-  const select = `SELECT d.id, d.code, d.status,
+const select = `SELECT d.id, d.code, d.status,
       s.dossier_id IS NOT NULL AS pushed, s.upload_pending, s.bytes_done, s.bytes_total,
       p.status AS p_status, p.note AS p_note, p.updated_at AS p_updated_at, p.dossier_id IS NOT NULL AS has_province,
       (SELECT COUNT(*) FROM sync_conflicts c WHERE c.dossier_id = d.id AND c.resolved_at IS NULL) AS conflicts
     FROM dossiers d
     LEFT JOIN sync_dossiers s ON s.dossier_id = d.id
     LEFT JOIN dossier_province_status p ON p.dossier_id = d.id`;
+
+/** The sync screen's default list: the most recently changed dossiers (index dossiers_updated_at, migration 0008). */
+export const latestDossiersSql = `${select} ORDER BY d.updated_at DESC LIMIT ?`;
+
+/** Where each dossier stands; `ids` or the most recently changed dossiers. */
+export function dossierSyncStates(db: Db, ids?: readonly string[]): DossierSyncState[] {
   const rows = ids
     ? ids.flatMap((id) => (db.prepare(`${select} WHERE d.id = ?`).all(id) as Row[]))
-    : (db.prepare(`${select} ORDER BY d.updated_at DESC LIMIT ?`).all(PER_DOSSIER_DEFAULT) as Row[]);
+    : (db.prepare(latestDossiersSql).all(PER_DOSSIER_DEFAULT) as Row[]);
   return rows.map((r) => ({
     dossierId: r.id,
     code: r.code,

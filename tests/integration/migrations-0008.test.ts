@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appRoot } from '../../src-main/app/paths.js';
 import { migrate } from '../../src-main/db/migrate.js';
+import { latestDossiersSql } from '../../src-main/sync/sync-status.js';
 
 const migrationsDir = join(appRoot(), 'migrations');
 let dir: string;
@@ -16,8 +17,8 @@ afterEach(() => {
 
 const hasIndex = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) !== undefined;
 const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
-// The sync screen's default list (src-main/sync/sync-status.ts).
-const latestChanged = 'SELECT id FROM dossiers d ORDER BY d.updated_at DESC LIMIT 100';
+// The sync screen's default list, as the app runs it.
+const latestChanged = latestDossiersSql.replace('LIMIT ?', 'LIMIT 100');
 
 describe('migration 0008', () => {
   it('adds the dossiers-by-update index on top of version 7, so the sync screen’s list stops sorting every dossier', () => {
