@@ -4,7 +4,7 @@ import { estimateSkew, rowProfile } from './skew.js';
 export type QuarterTurn = 0 | 90 | 180 | 270;
 
 /** One text line found in a row profile: rows [start, end), ink above and below its x-height band. */
-export type ProfileLine = { start: number; end: number; up: number; down: number; ink: number };
+export type ProfileLine = { start: number; end: number; up: number; down: number };
 
 /** Rows at or below this fraction of the profile's peak separate text lines. */
 const GAP_FRACTION = 0.03;
@@ -38,11 +38,7 @@ export function profileLines(h: Float64Array): ProfileLine[] {
     const end = i; // exclusive
     if (end - start < 4) continue;
     let lineMax = 0;
-    let ink = 0;
-    for (let k = start; k < end; k++) {
-      lineMax = Math.max(lineMax, h[k]!);
-      ink += h[k]!;
-    }
+    for (let k = start; k < end; k++) lineMax = Math.max(lineMax, h[k]!);
     let coreTop = start;
     while (h[coreTop]! < lineMax * CORE_FRACTION) coreTop++;
     let coreBottom = end - 1;
@@ -51,7 +47,7 @@ export function profileLines(h: Float64Array): ProfileLine[] {
     let down = 0;
     for (let k = start; k < coreTop; k++) up += h[k]!;
     for (let k = coreBottom + 1; k < end; k++) down += h[k]!;
-    lines.push({ start, end, up, down, ink });
+    lines.push({ start, end, up, down });
   }
   return lines;
 }
@@ -59,14 +55,14 @@ export function profileLines(h: Float64Array): ProfileLine[] {
 /**
  * Text-line asymmetry of a row profile: within each text line, ink above the x-height band
  * (ascenders and, in Vietnamese, most diacritics) against ink below it (descenders, dot below).
- * Each line votes with its own up / (up + down) and the page gets the mean: above 0.5 for
- * upright Latin-script text, below for upside down, null when fewer than 3 lines can vote.
+ * The page's ratio is up / (up + down) summed over its text lines: above 0.5 for upright
+ * Latin-script text, below for upside down, null when fewer than 3 lines count.
  *
- * Each line's vote counts once, whatever its ink: the earlier version summed ink over all runs,
- * so the one 201-row run of a seal over the signature block (6,362 ink points "below" against
- * about 2,000 above for all real lines together) turned the stamped pages of the corpus upside
- * down (p10 skew, p25 office, p30 speckle, p15 rot90; p40 rot180 left upside down). Runs much
- * taller than the median line are not lines and do not vote (MAX_LINE_HEIGHT_FACTOR).
+ * Runs much taller than the median line are not lines and are left out (MAX_LINE_HEIGHT_FACTOR):
+ * the earlier version summed over every run, so the one 201-row run of a seal over the
+ * signature block (6,362 ink points "below" against about 2,000 above for all real lines
+ * together) turned the stamped pages of the corpus upside down (p10 skew, p25 office, p30
+ * speckle, p15 rot90; p40 rot180 left upside down).
  */
 export function ascenderRatio(h: Float64Array): number | null {
   const lines = profileLines(h);
