@@ -86,13 +86,27 @@ describe('search order and bounds (search-repo.ts)', () => {
     expect(searchDossiers(db, 'tu phap', 20).map((h) => h.pageId)).toEqual([confirm]);
   });
 
-  it(`reads only the newest ${CANDIDATES} matches of a very frequent word, and still answers the newest first`, async () => {
+  it(`reads only the newest ${CANDIDATES} matches of a very frequent word, so an older dossier-level match falls out`, async () => {
     const db = await desk();
-    const ids = db.transaction(() => Array.from({ length: CANDIDATES + 40 }, (_, i) => dossier(db, `Phạm Văn Số${i}`)))();
-    const hits = searchDossiers(db, 'pham van', 200);
-    expect(hits).toHaveLength(200);
-    expect(hits.map((h) => h.dossierId)).toEqual(ids.slice(-200).reverse());
-    // A rarer word still finds the oldest dossier at once.
-    expect(searchDossiers(db, 'so0', 20).map((h) => h.dossierId)).toEqual([ids[0]]);
+    // One old dossier whose applicant matches, then newer pages of another dossier whose text matches.
+    const old = dossier(db, 'Phạm Văn Cũ');
+    const holder = dossier(db, 'Lê Thị Hoa');
+    const pages = db.transaction(() => Array.from({ length: CANDIDATES - 1 }, (_, i) => page(db, holder, `Người làm chứng số ${i}: ông Phạm Văn Tư`)))();
+    // With the old row among the newest CANDIDATES matches, dossier-level matches come first.
+    const within = searchDossiers(db, 'pham van', 200);
+    expect(within).toHaveLength(200);
+    expect(within.map((h) => [h.kind, h.dossierId, h.pageId])).toEqual([
+      ['dossier', old, null],
+      ...pages.slice(-199).reverse().map((p) => ['page', holder, p]),
+    ]);
+    // One more newer page puts the old row at CANDIDATES + 1 from the newest: it is not read at all
+    // (search-repo.ts), and the hits are the newest pages only.
+    pages.push(page(db, holder, 'Người làm chứng cuối: ông Phạm Văn Tư'));
+    const capped = searchDossiers(db, 'pham van', 200);
+    expect(capped).toHaveLength(200);
+    expect(capped.map((h) => [h.kind, h.dossierId, h.pageId])).toEqual(pages.slice(-200).reverse().map((p) => ['page', holder, p]));
+    expect(capped.some((h) => h.dossierId === old)).toBe(false);
+    // The old dossier is still indexed: a narrower query finds it at once.
+    expect(searchDossiers(db, 'pham van cu', 20).map((h) => [h.kind, h.dossierId])).toEqual([['dossier', old]]);
   });
 });
