@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import { createDeskSync } from '../../src-main/sync/desk-sync.js';
 import type { FetchLike } from '../../src-main/sync/sync-http.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
-import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from './harness.js';
+import { openPgliteDb } from '../../src-server/storage/pglite-db.js';
+import { call, createPoint, enroll, enrollmentCode, startTestServer, targets, type TestServer } from './harness.js';
 
 /**
  * The desk's upload phase asks the server which pages it lacks once for a group of dossiers
@@ -19,8 +21,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => server?.destroy());
 const cores: TestCore[] = [];
-afterEach(() => {
-  for (const c of cores.splice(0)) c.cleanup();
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.cleanup();
 });
 
 let shade = 0;
@@ -57,9 +59,75 @@ it('asks which pages are missing once for a group of dossiers and confirms the g
   expect(calls.filter((c) => c.startsWith('PUT /blobs/'))).toHaveLength(12);
   expect(sync.status(ids).perDossier.map((p) => p.stage)).toEqual(ids.map(() => 'at_province'));
 
-
-  // A second pass finds nothing to send, with one question for the whole group.
+  // A second pass finds nothing to send: every dossier is at the province, so it asks no question at all.
   calls.length = 0;
   expect(await sync.engine.syncOnce()).toMatchObject({ ok: true, pushed: 0, uploadedFiles: 0 });
   expect(calls.filter((c) => c.startsWith('PUT ') || c.includes('/blobs/missing'))).toEqual([]);
 });
+
+/** Where the server keeps a page (src-server/blobs/blob-store.ts: `<dataDir>/blobs/aa/bb/<sha>`). */
+const blobFile = (sha: string) => join(server.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);
+
+/**
+ * The server loses a page: its file and the row that says it is present (blobs-repo.ts answers
+ * /sync/blobs/missing from that row). PGlite belongs to the running server, so it is stopped,
+ * the row deleted, and started again on the same data and port.
+ */
+async function loseBlob(sha: string): Promise<void> {
+  await server.server.close();
+  const db = await openPgliteDb(join(server.dataDir, 'pg'));
+  try {
+    await db.query('DELETE FROM blobs WHERE sha256 = $1', [sha]);
+  } finally {
+    await db.close();
+  }
+  rmSync(blobFile(sha), { force: true });
+  await server.restart();
+}
+
+it('puts a dossier back to uploading when the server lost one of its pages before the re-check, and sends that page again on the next pass', async () => {
+  const core = makeCore();
+  cores.push(core);
+  const point = await createPoint(server);
+  const token = await setUpDesk(core, point.agencyCode);
+  const user = (await core.must('auth.me', {}, token)) as User;
+  // The server stops and starts in the middle of the pass: the restart is the server's work, not the desk's.
+  let loseBeforeRecheck: string | null = null;
+  let missingQuestions = 0;
+  const losing: FetchLike = async (input, init) => {
+    if (new URL(String(input)).pathname === '/sync/blobs/missing') {
+      missingQuestions += 1;
+      // The second question of the pass is the re-check after the uploads (sync-engine.ts uploadGroup).
+      if (missingQuestions === 2 && loseBeforeRecheck) await loseBlob(loseBeforeRecheck);
+    }
+    return fetch(input, init);
+  };
+  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), fetch: losing, tuning: { liveStream: false } });
+  await sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
+  const draft = await core.must('dossiers.create', { procedureCode: '2.000815', applicant: { fullName: 'Trần Thị Bình', idNumber: '079185001234' }, components: [], pages: 2, copies: 1 }, token);
+  await core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files: [{ name: 'a.png', data: await png() }, { name: 'b.png', data: await png() }], userId: user.id });
+  await core.must('dossiers.receive', { id: draft.id }, token);
+  const shas = (core.db.prepare('SELECT sha256 FROM pages WHERE dossier_id = ? ORDER BY position').all(draft.id) as { sha256: string }[]).map((r) => r.sha256);
+  expect(shas).toHaveLength(2);
+  const lost = shas[0]!;
+  // Another device of the same point asks the server itself which pages it lacks.
+  const other = await enroll(server, point.id, 'Máy kiểm tra');
+  const serverMissing = async () => (await call<{ missing: string[] }>(server, other, 'POST', '/sync/blobs/missing', { hashes: shas })).body.missing;
+
+  // Both pages go up; the server loses the first one before the desk's re-check.
+  loseBeforeRecheck = lost;
+  expect(await sync.engine.syncOnce()).toMatchObject({ ok: true, pushed: 1, uploadedFiles: 2 });
+  expect(missingQuestions).toBe(2);
+  expect(await serverMissing()).toEqual([lost]);
+  expect(existsSync(blobFile(lost))).toBe(false);
+  expect(sync.status([draft.id]).perDossier.map((p) => p.stage)).toEqual(['uploading']);
+
+  // The next pass sends the lost page again (only that one) and the dossier is at the province.
+  loseBeforeRecheck = null;
+  missingQuestions = 0;
+  expect(await sync.engine.syncOnce()).toMatchObject({ ok: true, pushed: 0, uploadedFiles: 1 });
+  expect(missingQuestions).toBe(2);
+  expect(await serverMissing()).toEqual([]);
+  expect(existsSync(blobFile(lost))).toBe(true);
+  expect(sync.status([draft.id]).perDossier.map((p) => p.stage)).toEqual(['at_province']);
+}, 60_000);
