@@ -1,19 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appRoot } from '../../src-main/app/paths.js';
-import { migrate } from '../../src-main/db/migrate.js';
 import { searchDossiers } from '../../src-main/search/search-repo.js';
+import { scratchDb } from '../helpers/scratch-db.js';
 
-const migrationsDir = join(appRoot(), 'migrations');
-let dir: string;
+let s: ReturnType<typeof scratchDb>;
 let db: Database.Database;
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => s.close());
 
 const at = '2026-03-02T02:00:00.000Z';
 const ftsSql = () => (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").get() as { sql: string }).sql;
@@ -41,9 +33,9 @@ function page(id: string, dossierId: string, position: number, text: string) {
 
 describe('migration 0007', () => {
   it('rebuilds the search index with 2- and 3-letter prefix indexes, keeping every document, and the 0004 triggers keep it current', () => {
-    dir = mkdtempSync(join(tmpdir(), 'tiepnhan-mig7-'));
-    db = new Database(join(dir, 'db.sqlite'));
-    expect(migrate(db, migrationsDir, 6)).toBe(6);
+    s = scratchDb();
+    db = s.db;
+    expect(s.migrate(6)).toBe(6);
     db.prepare("INSERT INTO users (id, username, full_name, role, password_hash, created_at) VALUES ('u1', 'u1', 'Cán bộ', 'clerk', 'x', ?)").run(at);
     dossier('d1', 'Nguyễn Văn Đường', '000.00.53.H48-260302-0001');
     dossier('d2', 'Lê Thị Hoa', null);
@@ -55,7 +47,7 @@ describe('migration 0007', () => {
     const before = queries.map(found);
     expect(ftsSql()).not.toMatch(/prefix/);
 
-    expect(migrate(db, migrationsDir)).toBeGreaterThanOrEqual(7);
+    expect(s.migrate()).toBeGreaterThanOrEqual(7);
     expect(ftsSql()).toMatch(/prefix\s*=\s*'2 3'/);
     // The same answers for every query, the deleted page still out.
     expect(queries.map(found)).toEqual(before);
