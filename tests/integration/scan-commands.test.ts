@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src-shared/contract/events.js';
 import type { ScanSettings } from '../../src-shared/scan/scanner-device.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
+import { twoComponentDraft } from '../fixtures/pages-setup.js';
 import { ensureAddonBuilt, saneConfigDir } from './scanner-test-env.js';
 
 /**
@@ -32,20 +33,7 @@ async function desk(testConf: Record<string, string | number> = {}) {
   process.env.SANE_CONFIG_DIR = saneConfigDir(testConf);
   core = makeCore();
   const token = await setUpDesk(core);
-  const dossier = await core.must(
-    'dossiers.create',
-    {
-      procedureCode: '2.000815',
-      applicant: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '079185001234' },
-      components: [
-        { name: 'Bản chính giấy khai sinh', kind: 'original', quantity: 1, received: true },
-        { name: 'Giấy chứng nhận quyền sử dụng đất', kind: 'original', quantity: 1, received: true },
-      ],
-      pages: 2,
-      copies: 1,
-    },
-    token,
-  );
+  const dossier = await twoComponentDraft(core, token);
   const events: Progress[] = [];
   core.events.subscribe((name, payload) => {
     if (name === 'scan.progress') events.push(payload as Progress);
