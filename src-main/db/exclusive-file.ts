@@ -9,6 +9,9 @@ import Database from 'better-sqlite3';
 export function holdExclusiveFile(path: string, pid: number): { close(): void } | null {
   const db = new Database(path, { timeout: 0 });
   try {
+    // No journal file beside it (nothing here is worth one). Set before exclusive mode: in that
+    // mode even this pragma's read would keep a shared lock.
+    db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     // The exclusive lock first, before any read: two launches at the same moment must not both
     // hold a shared lock and then both fail to upgrade it. In this mode it is kept until close.

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-main/app/config.js';
 import { runCli } from '../../src-main/cli/main.js';
-import { acquireInstanceLock, AlreadyRunningError, lockFileName } from '../../src-main/launch/instance-lock.js';
+import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/launch/instance-lock.js';
 import { browserCommand } from '../../src-main/launch/open-browser.js';
 import { choosePort, defaultWebPort, listenWithFallback, PortInUseError } from '../../src-main/launch/port-choice.js';
 import { createServer, type Server } from 'node:http';
@@ -130,6 +130,8 @@ describe('instance lock', () => {
     expect((JSON.parse(readFileSync(join(dir, lockFileName), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     // The same process cannot take it twice either (a second window of one app).
     expect(() => acquireInstanceLock(dir, 'web')).toThrow(AlreadyRunningError);
+    // While held: the lock and who holds it, no journal file beside them.
+    expect(readdirSync(dir).sort()).toEqual([lockFileName, lockDbName].sort());
     taken.release();
     expect(existsSync(join(dir, lockFileName))).toBe(false);
 
