@@ -1,4 +1,5 @@
 import type { DeviceIdentity } from '../repos/devices-repo.js';
+import { sameHash } from './secrets.js';
 
 type Entry = { secretHash: string; identity: DeviceIdentity; until: number };
 
@@ -36,7 +37,8 @@ export class CredentialCache {
       this.entries.delete(deviceId);
       return null;
     }
-    return e.secretHash === secretHash ? e.identity : null;
+    // The same constant-time comparison as the database path (device-auth.ts).
+    return sameHash(e.secretHash, secretHash) ? e.identity : null;
   }
 
   /** The epoch to hand back to `put` once the database has answered. */
