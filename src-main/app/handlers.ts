@@ -1,6 +1,7 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Settings } from '../../src-shared/contract/schemas.js';
-import { appendAudit, verifyAudit } from '../audit/audit-log.js';
+import { verifyAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { Handlers } from '../ipc/handler-types.js';
 import { pullDossiers } from '../replication/dossier-feed.js';
 import { readSyncConfig } from '../sync/enroll.js';
@@ -17,11 +18,11 @@ export function appHandlers({ db, clock, settings, version }: Deps): AppHandlers
     },
     'settings.get': () => settings(),
     'settings.update'(values, ctx) {
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: ctx.user?.id ?? null, action: 'settings.update' }, () => {
         refuseEnrolledIdentityChange(db, values);
         writeSettings(db, values);
-        appendAudit(db, { at: clock.now().toISOString(), userId: ctx.user?.id ?? null, action: 'settings.update', dossierId: null, details: values });
-      })();
+        return { audit: { dossierId: null, details: values } };
+      });
       return settings();
     },
     'audit.verify': () => verifyAudit(db),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Deps } from '../app/deps.js';
 import { initSettings } from '../app/settings.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { Handlers } from '../ipc/handler-types.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
 import { findUserById, findUserByUsername, insertUser, listUsers, setUserDisabled, userCount } from './users-repo.js';
@@ -13,18 +13,17 @@ type AuthHandlers = Pick<
 >;
 
 export function authHandlers({ db, clock, sessions, settings, idleLockMinutesDefault }: Deps): AuthHandlers {
-  const now = () => clock.now().toISOString();
   return {
     async 'setup.init'({ receptionPoint, admin }) {
       const passwordHash = await hashPassword(admin.password);
-      db.transaction(() => {
+      const id = randomUUID();
+      auditedChange(db, clock, { userId: id, action: 'setup.init' }, ({ at }) => {
         // Checked again inside the transaction: two windows racing through setup get one admin.
         if (userCount(db) > 0) throw new AppError('SETUP_DONE');
-        const id = randomUUID();
-        insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: now() });
+        insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: at });
         initSettings(db, receptionPoint, { idleLockMinutes: idleLockMinutesDefault });
-        appendAudit(db, { at: now(), userId: id, action: 'setup.init', dossierId: null, details: { receptionPoint, admin: admin.username } });
-      })();
+        return { audit: { dossierId: null, details: { receptionPoint, admin: admin.username } } };
+      });
       return { done: true };
     },
 
@@ -62,20 +61,20 @@ export function authHandlers({ db, clock, sessions, settings, idleLockMinutesDef
     async 'users.create'(input, ctx) {
       const passwordHash = await hashPassword(input.password);
       const id = randomUUID();
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: ctx.user?.id ?? null, action: 'users.create' }, ({ at }) => {
         if (findUserByUsername(db, input.username)) throw new AppError('CONFLICT', undefined, { username: 'username.taken' });
-        insertUser(db, { id, username: input.username, fullName: input.fullName, role: input.role, passwordHash, createdAt: now() });
-        appendAudit(db, { at: now(), userId: ctx.user?.id ?? null, action: 'users.create', dossierId: null, details: { id, username: input.username, role: input.role } });
-      })();
+        insertUser(db, { id, username: input.username, fullName: input.fullName, role: input.role, passwordHash, createdAt: at });
+        return { audit: { dossierId: null, details: { id, username: input.username, role: input.role } } };
+      });
       return { id, username: input.username, fullName: input.fullName, role: input.role, disabled: false };
     },
 
     'users.setDisabled'({ id, disabled }, ctx) {
       if (id === ctx.user?.id) throw new AppError('FORBIDDEN', 'Không thể tự khóa tài khoản của chính mình.');
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: ctx.user?.id ?? null, action: 'users.setDisabled' }, () => {
         if (!setUserDisabled(db, id, disabled)) throw new AppError('NOT_FOUND');
-        appendAudit(db, { at: now(), userId: ctx.user?.id ?? null, action: 'users.setDisabled', dossierId: null, details: { id, disabled } });
-      })();
+        return { audit: { dossierId: null, details: { id, disabled } } };
+      });
       if (disabled) sessions.closeUser(id);
       return { done: true };
     },

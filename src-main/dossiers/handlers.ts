@@ -4,7 +4,7 @@ import { toLocal } from '../../src-shared/domain/local-time.js';
 import { holidayYearIssues } from '../../src-shared/domain/holiday-year.js';
 import { errorMessages } from '../../src-shared/i18n/messages.js';
 import type { Deps } from '../app/deps.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import { appointmentFor } from '../calendar/appointment.js';
 import { listHolidays, replaceHolidays } from '../calendar/holidays-repo.js';
 import { listProcedures } from '../catalog/catalog-repo.js';
@@ -45,10 +45,10 @@ export function dossierHandlers(deps: Deps): DossierHandlers {
         throw new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} Mỗi ngày chỉ khai một lần và phải thuộc năm ${year}.`, fields);
       }
       const user = caller(ctx);
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: user.id, action: 'calendar.saveHolidays' }, () => {
         replaceHolidays(db, year, holidays);
-        appendAudit(db, { at: clock.now().toISOString(), userId: user.id, action: 'calendar.saveHolidays', dossierId: null, details: { year, days: holidays.length } });
-      })();
+        return { audit: { dossierId: null, details: { year, days: holidays.length } } };
+      });
       return { done: true } as const;
     },
     'calendar.appointment'({ processingDays }) {
