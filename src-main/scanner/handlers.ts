@@ -8,7 +8,7 @@ import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
 import type { Logger } from '../app/logger.js';
 import type { Db } from '../db/open.js';
 import type { Handlers } from '../ipc/handler-types.js';
-import type { PageService } from '../pages/page-service.js';
+import type { PageIngest } from '../pages/page-ingest.js';
 import { addStoredEsclUrl, readStoredEsclUrls } from './escl-urls.js';
 import type { ScanJob, ScannerService } from './scanner-service.js';
 
@@ -17,7 +17,7 @@ export type ScanHandlers = Pick<Handlers, ScanCommandName>;
 export type ScanHandlerDeps = {
   db: Db;
   logger: Logger;
-  pages: PageService;
+  pages: PageIngest;
   scanner: ScannerService;
   /** Where progress goes (the composition root wires it to the 'scan.progress' event). */
   onProgress: (p: EventPayload<'scan.progress'>) => void;
@@ -36,7 +36,7 @@ export function scanProblem(error: unknown): { code: string; message: string } {
 
 /**
  * scan.* commands. A batch runs in the background: each page the scanner service yields is
- * stored at once through PageService.addScannedPage (its own transaction), so whatever ends
+ * stored at once through the page ingest's addScannedPage (its own transaction), so whatever ends
  * the batch — cancel, jam, unplugged scanner, a crashed host — every page received is kept.
  */
 export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHandlerDeps): ScanHandlers {
