@@ -1,6 +1,6 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Db } from '../db/open.js';
-import { nextChangeSeq } from '../replication/dossier-feed.js';
+import { nextChangeSeq } from '../db/change-feed.js';
 import { appendAudit, type AuditEntry } from './audit-log.js';
 
 /** What the body of a change gets: one timestamp for every row it writes, and its change sequence. */

@@ -1,13 +1,13 @@
-import type { PageCommandName } from '../../src-shared/contract/pages-commands.js';
-import type { Deps } from '../app/deps.js';
-import type { CallContext, Handlers } from '../ipc/handler-types.js';
+import type { pagesCommands } from '../../src-shared/contract/pages-commands.js';
+import type { KernelDeps } from '../kernel/deps.js';
+import type { CallContext, HandlersOf } from '../ipc/handler-types.js';
 import type { ImportProgress } from './page-ingest.js';
 import type { PageService } from './page-service.js';
 import { toPage } from './to-page.js';
 
-export type PageHandlers = Pick<Handlers, PageCommandName>;
+export type PageHandlers = HandlersOf<typeof pagesCommands>;
 
-export type PageHandlerDeps = Pick<Deps, 'logger'> & {
+export type PageHandlerDeps = Pick<KernelDeps, 'logger'> & {
   pages: PageService;
   /** Where import progress goes (the integrator wires it to the 'pages.progress' event). */
   onImportProgress?: (dossierId: string, p: ImportProgress) => void;

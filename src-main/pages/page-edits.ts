@@ -1,5 +1,5 @@
 import { AppError } from '../../src-shared/contract/errors.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { auditedChange } from '../audit/audited-change.js';
 import type { QuarterTurn } from '../imaging/orientation.js';
 import { processPage, turnStoredImage, type ImageFormat } from '../imaging/process-page.js';

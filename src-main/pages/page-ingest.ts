@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { auditedChange, type ChangeContext } from '../audit/audited-change.js';
 import type { Db } from '../db/open.js';
 import { decodePage, type DecodedPage } from '../imaging/decode.js';

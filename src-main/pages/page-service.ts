@@ -1,5 +1,5 @@
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import { requireDossier } from './page-checks.js';
 import { createPageEdits } from './page-edits.js';

@@ -1,5 +1,5 @@
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import { allFileRefs, interruptRunningBatches, type BatchRow, type FileRef } from './page-repo.js';
 import type { PageStore } from './page-store.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { ImageFormat } from '../imaging/process-page.js';
 import { isReferenced } from './page-repo.js';

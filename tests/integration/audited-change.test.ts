@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src-main/app/clock.js';
+import { manualClock } from '../../src-main/kernel/clock.js';
 import { verifyAudit } from '../../src-main/audit/audit-log.js';
 import { auditedChange } from '../../src-main/audit/audited-change.js';
-import { currentChangeSeq } from '../../src-main/replication/dossier-feed.js';
+import { currentChangeSeq } from '../../src-main/db/change-feed.js';
 import { scratchDb } from '../helpers/scratch-db.js';
 
 let s: ReturnType<typeof scratchDb>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentChangeSeq } from '../../src-main/replication/dossier-feed.js';
+import { currentChangeSeq } from '../../src-main/db/change-feed.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 
