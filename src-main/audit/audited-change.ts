@@ -11,7 +11,7 @@ export type ChangeContext = {
   /**
    * The change's sequence number, for rows the replication feed and sync read by sequence.
    * Taken on the first call, the same number after; a change that writes no such row never
-   * calls it, so the counter (which wakes the renderer's live stream) does not move.
+   * calls it, so the counter the change feed watches (db/change-feed.ts) does not move.
    */
   seq: () => number;
 };
