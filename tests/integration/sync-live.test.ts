@@ -7,7 +7,7 @@ import { silentLogger } from '../../src-main/app/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
 import { proxyFromEnv } from '../../src-main/sync/proxy-fetch.js';
-import type { SyncTuning } from '../../src-main/sync/sync-engine.js';
+import type { SyncTuning } from '../../src-main/sync/sync-tuning.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-main/app/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync, PURGE_FIRST_DELAY_MS, PURGE_INTERVAL_MS } from '../../src-main/sync/desk-sync.js';
-import type { Timers } from '../../src-main/sync/sync-engine.js';
+import type { Timers } from '../../src-main/sync/sync-timers.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';
