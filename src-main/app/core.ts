@@ -12,7 +12,7 @@ import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
 import type { SafeStorageLike } from '../sync/credential-store.js';
-import { createDeskSync, type DeskSync } from '../sync/desk-sync.js';
+import { createDeskSync, type DeskSync, type DeskSyncOverrides } from '../sync/desk-sync.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
@@ -38,6 +38,10 @@ export type CoreOptions = {
   ocrWorkers?: number;
   /** Electron's safeStorage, to encrypt the sync credential at rest; absent in the web host. */
   safeStorage?: SafeStorageLike;
+  /** Replaces the sync engine's transport, timers, jitter, tuning, credential store or proxy environment. */
+  sync?: DeskSyncOverrides;
+  /** A scanner service built by the caller (its own host environment, timeouts); closed with the core. */
+  scanner?: ScannerService;
 };
 
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
@@ -93,10 +97,11 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     store,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...options.sync,
     onProgress: (p) => events.emit('sync.progress', p),
   });
   // The scanner host starts on first use; a crashed host is replaced and logged.
-  const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
+  const scanner = options.scanner ?? new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
   const handlers: Handlers = {
