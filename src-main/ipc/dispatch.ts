@@ -3,7 +3,7 @@ import { commands, isCommandName, type CommandName } from '../../src-shared/cont
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Result } from '../../src-shared/contract/result.js';
 import { errorMessages, fieldMessage } from '../../src-shared/i18n/messages.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { CallContext, Handlers } from './handler-types.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Db } from '../db/open.js';
 import type { SyncHttp } from './sync-http.js';
 import type { SyncTuning } from './sync-tuning.js';

@@ -1,8 +1,8 @@
 import type { UrlStorage } from 'tus-js-client';
 import type { SyncEngineState } from '../../src-shared/contract/sync-commands.js';
 import { HealthResponse } from '../../src-shared/sync/wire.js';
-import type { Clock } from '../app/clock.js';
-import { readSettings } from '../app/settings.js';
+import type { Clock } from '../kernel/clock.js';
+import { readSettings } from '../settings/settings-repo.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
 import type { CredentialStore } from './credential-store.js';

@@ -21,7 +21,7 @@ const tuning = { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThre
 /** The desk app's core in a child process on the same data folder, its own engine running passes until one succeeds. */
 const childSource = (dataDir: string) => `
   import { createCore } from ${JSON.stringify(join(root, 'src-main/app/core.js'))};
-  import { silentLogger } from ${JSON.stringify(join(root, 'src-main/app/logger.js'))};
+  import { silentLogger } from ${JSON.stringify(join(root, 'src-main/kernel/logger.js'))};
   const core = createCore({ dataDir: ${JSON.stringify(dataDir)}, logger: silentLogger, sync: { tuning: ${JSON.stringify(tuning)}, env: {} } });
   for (;;) { const r = await core.sync.engine.syncOnce(); if (r.ok) break; }
   process.stdout.write('done\\n');
