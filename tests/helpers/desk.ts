@@ -2,7 +2,7 @@ import type { DeskSync, DeskSyncOverrides } from '../../src-main/sync/desk-sync.
 import type { SyncTuning } from '../../src-main/sync/sync-tuning.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { createPoint, enrollmentCode, type TestServer } from '../server/harness.js';
-import { makeCore, setUpDesk, type TestCore } from './core.js';
+import { adminPassword, makeCore, setUpDesk, type TestCore } from './core.js';
 import type { LocalDesk } from './desk-dossiers.js';
 
 /**
@@ -17,11 +17,11 @@ export const fastTuning: Partial<SyncTuning> = { liveStream: false, backoffBaseM
 
 export type TestDesk = LocalDesk & { sync: DeskSync; point: { id: string; agencyCode: string }; overrides: DeskSyncOverrides };
 
-const open: TestCore[] = [];
+const openCores: TestCore[] = [];
 
 /** Closes every desk made since the last call and removes its data (afterEach / afterAll). */
 export async function closeDesks(): Promise<void> {
-  for (const core of open.splice(0).reverse()) await core.cleanup();
+  for (const core of openCores.splice(0).reverse()) await core.cleanup();
 }
 
 /**
@@ -32,13 +32,13 @@ export async function makeDesk(server: TestServer, opts: { point?: { id: string;
   const point = opts.point ?? (await createPoint(server));
   const overrides: DeskSyncOverrides = { env: {}, tuning: fastTuning, ...opts.sync };
   const core = makeCore(undefined, undefined, { sync: overrides });
-  open.push(core);
+  openCores.push(core);
   const token = await setUpDesk(core, point.agencyCode);
   const user = (await core.must('auth.me', {}, token)) as User;
   return { core, token, user, sync: core.sync, point, overrides };
 }
 
-/** Enrolls the desk with a fresh code of its point, at `serverUrl` (default the server's, e.g. a proxy's). */
+/** Enrolls the desk with a fresh code of its point, at `serverUrl` (a fault proxy's, say; default the server's own). */
 export async function enrollDesk(server: TestServer, d: TestDesk, how: { serverUrl?: string; deviceName?: string } = {}): Promise<void> {
   const code = await enrollmentCode(server, d.point.id);
   await d.sync.enroll({ serverUrl: how.serverUrl ?? server.url, code, deviceName: how.deviceName ?? 'Máy 1' });
@@ -57,9 +57,9 @@ export async function enrolledDesk(server: TestServer, opts: Parameters<typeof m
  */
 export async function restartDesk(d: TestDesk): Promise<TestDesk> {
   await d.core.close();
-  open.splice(open.indexOf(d.core), 1);
+  openCores.splice(openCores.indexOf(d.core), 1);
   const core = makeCore(undefined, d.core.dir, { sync: d.overrides });
-  open.push(core);
-  const { sessionToken } = await core.must('auth.login', { username: 'admin', password: 'mat-khau-quan-tri' });
+  openCores.push(core);
+  const { sessionToken } = await core.must('auth.login', { username: 'admin', password: adminPassword });
   return { ...d, core, token: sessionToken, sync: core.sync };
 }
