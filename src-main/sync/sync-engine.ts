@@ -7,7 +7,7 @@ import { passBackoffMs } from './backoff.js';
 import type { CredentialStore } from './credential-store.js';
 import { readSyncConfig } from './enroll.js';
 import { createLiveStream } from './live-stream.js';
-import { describeSyncError, type FetchLike } from './sync-http.js';
+import { describeSyncError, syncProblem, type FetchLike } from './sync-http.js';
 import { emptyMetrics, type SyncMetrics } from './sync-pass-context.js';
 import { runPass, type PassResult } from './sync-pass.js';
 import { getState, outboxStats, setState } from './sync-repo.js';
@@ -153,6 +153,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (state === 'outside_window' || state === 'not_enrolled') schedule(tuning.idleIntervalMs);
         return { ...r, state };
       } catch (error) {
+        const problem = syncProblem(error);
         const message = describeSyncError(error);
         if (controller.signal.aborted && paused()) {
           setStateTo('paused');
@@ -162,6 +163,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         streamBack = false;
         logger.warn('sync pass failed', { error: (error as Error).message, failures });
         setState(db, 'lastError', message);
+        setState(db, 'lastProblem', problem);
         setStateTo('backoff');
         schedule(passBackoffMs(failures, tuning, random));
         return { ok: false, state, pushed: 0, conflicts: 0, uploadedFiles: 0, pulled: 0, error: message };

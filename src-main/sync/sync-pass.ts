@@ -87,5 +87,6 @@ export async function runPass(deps: PassDeps, signal: AbortSignal): Promise<Pass
 
   setState(db, 'lastSuccessAt', clock.now().toISOString());
   setState(db, 'lastError', null);
+  setState(db, 'lastProblem', null);
   return { ok: true, pushed, conflicts, uploadedFiles, pulled, error: null };
 }

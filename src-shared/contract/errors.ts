@@ -34,7 +34,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     // A plain string that is not a problem key is the older form, a Vietnamese message that the
-    // English UI cannot translate; sync/ and pages/ still use it while they are being split.
+    // English UI cannot translate; pages/ still uses it while it is being split.
     problem?: Problem | ProblemKey | (string & {}),
     readonly fields?: Record<string, string>,
   ) {

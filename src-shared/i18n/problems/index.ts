@@ -7,6 +7,7 @@ import type { ProblemParams, ProblemText } from './problem-text.js';
 import { receiptProblems } from './receipt.js';
 import { scanProblems } from './scan.js';
 import { settingsProblems } from './settings.js';
+import { syncProblems } from './sync.js';
 import { usersProblems } from './users.js';
 
 export type { ProblemParams } from './problem-text.js';
@@ -21,6 +22,7 @@ export const problems = {
   ...receiptProblems,
   ...scanProblems,
   ...settingsProblems,
+  ...syncProblems,
   ...usersProblems,
 } as const satisfies Record<string, ProblemText>;
 
