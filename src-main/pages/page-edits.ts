@@ -67,8 +67,8 @@ export function createPageEdits(deps: PageEditsDeps) {
       return auditedChange(db, clock, { userId, action: 'pages.assign' }, ({ at, seq }) => {
         const pages = ids.map((id) => requireLivePage(db, id));
         const dossierId = pages[0]?.dossier_id;
-        if (!dossierId) throw new AppError('VALIDATION', 'Chưa chọn trang nào.');
-        if (pages.some((p) => p.dossier_id !== dossierId)) throw new AppError('VALIDATION', 'Các trang phải thuộc cùng một hồ sơ.');
+        if (!dossierId) throw new AppError('VALIDATION', 'pages.noneSelected');
+        if (pages.some((p) => p.dossier_id !== dossierId)) throw new AppError('VALIDATION', 'pages.mixedDossiers');
         requireComponent(db, dossierId, componentPosition);
         setComponent(db, ids, componentPosition, seq(), at);
         return { value: listPages(db, dossierId), audit: { dossierId, details: { pageIds: ids, componentPosition } } };
@@ -84,7 +84,7 @@ export function createPageEdits(deps: PageEditsDeps) {
         const update = await turnImages(page, turn, total, writes);
         const row = auditedChange(db, clock, { userId, action: 'pages.rotate' }, ({ at, seq }) => {
           const current = requireLivePage(db, id);
-          if (current.seq !== page.seq) throw new AppError('CONFLICT', 'Trang vừa được thay đổi ở nơi khác; hãy thử lại.');
+          if (current.seq !== page.seq) throw new AppError('CONFLICT', 'pages.changedMeanwhile');
           updatePageImage(
             db,
             id,
@@ -135,8 +135,8 @@ export function createPageEdits(deps: PageEditsDeps) {
     restore(id: string, userId: string | null): PageRow[] {
       return auditedChange(db, clock, { userId, action: 'pages.restore' }, ({ at, seq }) => {
         const page = getPage(db, id);
-        if (!page) throw new AppError('NOT_FOUND', 'Không tìm thấy trang.');
-        if (page.status !== 'deleted') throw new AppError('CONFLICT', 'Trang này chưa bị xóa nên không cần khôi phục.');
+        if (!page) throw new AppError('NOT_FOUND', 'pages.pageNotFound');
+        if (page.status !== 'deleted') throw new AppError('CONFLICT', 'pages.notDeleted');
         requireDossier(db, page.dossier_id);
         const position = restorePage(db, page, deletedPosition(db, page.dossier_id, id), seq(), at);
         return { value: listPages(db, page.dossier_id), audit: { dossierId: page.dossier_id, details: { pageId: id, position } } };
@@ -149,7 +149,7 @@ export function createPageEdits(deps: PageEditsDeps) {
       const masters: { sha256: string; format: ImageFormat }[] = [];
       const rows = auditedChange(db, clock, { userId, action: 'pages.confirm' }, ({ at, seq }) => {
         const pending = listPages(db, dossierId).filter((p) => p.status === 'pending' && (!ids || ids.includes(p.id)));
-        if (ids && pending.length !== ids.length) throw new AppError('VALIDATION', 'Có trang không thuộc hồ sơ này hoặc đã được xác nhận.');
+        if (ids && pending.length !== ids.length) throw new AppError('VALIDATION', 'pages.notPending');
         for (const p of pending) {
           confirmPage(db, p.id, seq(), at);
           if (p.master_sha256 && p.master_format) masters.push({ sha256: p.master_sha256, format: p.master_format });

@@ -173,10 +173,10 @@ export function createPageIngest(deps: PageIngestDeps) {
      */
     async addScannedPage(batchId: string, frame: PageFrame, userId: string | null): Promise<PageRow> {
       const batch = getBatch(db, batchId);
-      if (!batch) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt quét.');
+      if (!batch) throw new AppError('NOT_FOUND', 'pages.batchNotFound');
       const existing = findBatchPage(db, batchId, frame.index);
       if (existing) return existing;
-      if (batch.status !== 'running') throw new AppError('CONFLICT', 'Lượt quét đã kết thúc; hãy bắt đầu lượt quét mới.');
+      if (batch.status !== 'running') throw new AppError('CONFLICT', 'pages.batchEnded');
       try {
         const decoded = await decodePage({ kind: 'frame', frame });
         const original = frame.format === 'raw' ? undefined : { data: frame.data, format: frame.format };
@@ -195,7 +195,7 @@ export function createPageIngest(deps: PageIngestDeps) {
     async importFiles(req: ImportRequest): Promise<PageRow[]> {
       requireDossier(db, req.dossierId);
       requireComponent(db, req.dossierId, req.componentPosition);
-      if (req.files.length === 0) throw new AppError('VALIDATION', 'Chưa chọn tệp nào để nhập.');
+      if (req.files.length === 0) throw new AppError('VALIDATION', 'pages.noFiles');
       const opened: OpenedFile[] = [];
       const writes = storeWrites(deps);
       let batchId: string | null = null;

@@ -34,9 +34,6 @@ export async function checkPageStore(db: Db, store: PageStore): Promise<StoreChe
   return { orphans, missing, purged, temps: listing.temps, strays: listing.strays };
 }
 
-/** Shown where a purged page image would be. */
-export const PURGED_PAGE_MESSAGE = 'Ảnh trang đã được xoá khỏi máy sau khi tỉnh xác nhận đã nhận';
-
 /** Whether sync retention removed this file (it was confirmed at the province first). */
 export function isPurged(db: Db, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM sync_purged_files WHERE sha256 = ?').get(sha256) !== undefined;
