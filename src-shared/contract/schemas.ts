@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateIdNumber } from '../domain/id-number.js';
+import { importLimitCeiling } from '../domain/import-limits.js';
 import { isValidTimeZone } from '../domain/local-time.js';
 
 /**
@@ -244,5 +245,9 @@ export const Settings = z.object({
   /** This desk's slot in the unit's sequence space (see README, "Dossier codes"). */
   deskSlot: z.number().int().min(0),
   slotBlockSize: z.number().int().min(10),
+  /** Most pages one imported file may have (src-shared/domain/import-limits.ts). */
+  importMaxPagesPerFile: z.number().int().min(1).max(importLimitCeiling),
+  /** Most live pages a dossier may hold after an import. */
+  importMaxPagesPerDossier: z.number().int().min(1).max(importLimitCeiling),
 });
 export type Settings = z.infer<typeof Settings>;
