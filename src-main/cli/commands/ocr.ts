@@ -25,13 +25,12 @@ export const ocrCommand: CliCommand = {
       return 2;
     }
     const pool = createOcrPool(tesseractEngineFactory(), workers === undefined ? {} : { size: workers });
-    let failed = 0;
+    const failedFiles = new Set<number>();
     const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
     try {
       // Pages come out in the order given, each printed as soon as it is read: a 1000-page TIFF
       // shows its first page at once and never holds more than a few pages in memory.
       const files = positionals.map((file) => ({ name: basename(file), read: () => readFile(file) }));
-      const failedFiles = new Set<number>();
       for await (const item of recognizeFiles(pool, files)) {
         const file = positionals[item.index]!;
         if ('error' in item) {
@@ -57,10 +56,9 @@ export const ocrCommand: CliCommand = {
           ctx.out(p.text);
         }
       }
-      failed = failedFiles.size;
     } finally {
       await pool.close();
     }
-    return failed === 0 ? 0 : 1;
+    return failedFiles.size === 0 ? 0 : 1;
   },
 };
