@@ -16,6 +16,7 @@ import { ensureOcrTexts } from '../ocr/ocr-texts.js';
 import { useOcrStatus } from '../ocr/use-ocr-status.js';
 import { ComponentTargets } from './ComponentTargets.js';
 import { fileToBase64, importAccept, maxImportBytes } from './file-base64.js';
+import { ImportProgress } from './ImportProgress.js';
 import { PageGrid, pageDragType, type PageActions } from './PageGrid.js';
 import { ensureScanTexts } from './scan-texts.js';
 import { useDossierPages } from './use-dossier-pages.js';
@@ -127,9 +128,13 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     }
     const r = await run(() => client.call('pages.importFiles', { dossierId: dossier.id, componentPosition: target, insertAt, files: encoded }));
     setImporting(null);
-    if (!r) return;
+    // Pages stored before a failure stay in the dossier: show them either way.
+    if (!r) {
+      await reload();
+      return;
+    }
     setInsertAt(null);
-    setNotice(t('imported', { count: r.pages.length }));
+    setNotice(t(r.state === 'cancelled' ? 'importCancelled' : 'imported', { count: r.pages.length }));
     const ids = r.pages.map((p) => p.id);
     setUndo({ what: 'import', run: async () => { for (const id of ids) await client.call('pages.delete', { id }); } });
     await reload();
@@ -174,6 +179,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     },
     insertBefore: (page) => setInsertAt(page.position),
     rescan: (page) => void startScan(page.position, page),
+    view: (page) => setViewing(page.id),
     toggle: (page) =>
       setSelected((s) => {
         const next = new Set(s);
@@ -322,12 +328,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
             void importFiles(files);
           }}
         />
-        {importing ? (
-          <div role="status" aria-live="polite">
-            <progress aria-label={t('importProgress')} value={importing.done} max={importing.total ?? undefined} />{' '}
-            {t('importing', { done: importing.done, total: importing.total ?? '?', file: importing.fileName })}
-          </div>
-        ) : null}
+        {importing ? <ImportProgress status={importing} onCancel={(batchId) => client.call('pages.cancelImport', { batchId })} /> : null}
       </div>
       <InfoBanner message={notice} />
       {undo ? (
