@@ -1,0 +1,113 @@
+import i18next from 'i18next';
+import { registerFeatureTexts } from '../../i18n/feature-texts.js';
+
+/** Texts of the work queues ('queues' namespace). Vietnamese first; English has the same keys. */
+export const queuesVi = {
+  navLead: 'Giám sát',
+  navClerk: 'Việc của tôi',
+  titleLead: 'Bàn giám sát — hàng đợi hồ sơ',
+  titleClerk: 'Việc của tôi — hàng đợi hồ sơ',
+  intro: 'Số hồ sơ trong từng hàng đợi và hồ sơ chờ lâu nhất, cập nhật tức thời. Mũi tên lên/xuống để chọn, Enter để mở.',
+  queueList: 'Các hàng đợi',
+  items: 'Hồ sơ trong hàng đợi “{{name}}”',
+  count: '{{count}} hồ sơ',
+  oldest: 'cũ nhất: {{age}}',
+  oldestDue: 'hẹn sớm nhất: {{date}}',
+  empty: 'Không có hồ sơ nào trong hàng đợi này.',
+  loading: 'Đang đếm hồ sơ…',
+  names: {
+    drafts: 'Hồ sơ nháp chưa tiếp nhận',
+    missing_components: 'Đã tiếp nhận, thiếu trang của thành phần hồ sơ',
+    waiting_scan: 'Chờ quét (chưa có trang nào)',
+    ocr_pending: 'Đang chờ nhận dạng chữ (OCR)',
+    ocr_failed: 'Nhận dạng chữ (OCR) bị lỗi',
+    waiting_review: 'Chờ kiểm tra chất lượng',
+    sent_back: 'Đã trả lại cán bộ để sửa',
+    ready_to_sync: 'Sẵn sàng đồng bộ lên tỉnh',
+    sync_failed: 'Đồng bộ bị lỗi',
+    supplement_requested: 'Tỉnh yêu cầu bổ sung',
+    result_ready: 'Có kết quả, chờ trả cho công dân',
+    due_today: 'Đến hạn trả hôm nay',
+    overdue: 'Quá hạn trả kết quả',
+  },
+  filters: 'Lọc và sắp xếp',
+  procedure: 'Mã thủ tục',
+  procedurePlaceholder: 'Tất cả',
+  clerk: 'Cán bộ',
+  allClerks: 'Tất cả cán bộ',
+  from: 'Từ ngày',
+  to: 'Đến ngày',
+  sort: 'Sắp xếp',
+  sorts: { oldest: 'Chờ lâu nhất trước', newest: 'Mới nhất trước', received: 'Theo ngày tiếp nhận', procedure: 'Theo thủ tục', clerk: 'Theo cán bộ' },
+  clear: 'Bỏ lọc',
+  col: { code: 'Mã hồ sơ', applicant: 'Người nộp', procedure: 'Thủ tục', clerk: 'Cán bộ', received: 'Tiếp nhận', appointment: 'Hẹn trả', age: 'Chờ', detail: 'Ghi chú' },
+  noCode: '(nháp)',
+  open: 'Mở hồ sơ {{name}}',
+  review: 'Kiểm tra',
+  page: '{{from}}–{{to}} / {{total}}',
+  prev: 'Trang trước',
+  next: 'Trang sau',
+  late: 'trễ {{age}}',
+  age: { minutes: '{{count}} phút', hours: '{{count}} giờ', days: '{{count}} ngày', now: 'vừa xong' },
+  pages: '{{count}} trang',
+};
+
+export const queuesEn: typeof queuesVi = {
+  navLead: 'Supervision',
+  navClerk: 'My work',
+  titleLead: "Supervisor's desk — dossier queues",
+  titleClerk: 'My work — dossier queues',
+  intro: 'How many dossiers each queue holds and the one waiting longest, live. Up/down arrows to choose, Enter to open.',
+  queueList: 'Queues',
+  items: 'Dossiers in “{{name}}”',
+  count: '{{count}} dossiers',
+  oldest: 'oldest: {{age}}',
+  oldestDue: 'earliest due: {{date}}',
+  empty: 'No dossier in this queue.',
+  loading: 'Counting dossiers…',
+  names: {
+    drafts: 'Drafts not yet received',
+    missing_components: 'Received, a component has no pages',
+    waiting_scan: 'Waiting for scanning (no page yet)',
+    ocr_pending: 'Waiting for text recognition (OCR)',
+    ocr_failed: 'Text recognition (OCR) failed',
+    waiting_review: 'Waiting for quality review',
+    sent_back: 'Sent back to the clerk',
+    ready_to_sync: 'Ready to sync to the province',
+    sync_failed: 'Sync failed',
+    supplement_requested: 'Supplement requested by the province',
+    result_ready: 'Result ready to hand back',
+    due_today: 'Due today',
+    overdue: 'Overdue',
+  },
+  filters: 'Filter and sort',
+  procedure: 'Procedure code',
+  procedurePlaceholder: 'All',
+  clerk: 'Clerk',
+  allClerks: 'All clerks',
+  from: 'From',
+  to: 'To',
+  sort: 'Sort',
+  sorts: { oldest: 'Waiting longest first', newest: 'Newest first', received: 'By receipt date', procedure: 'By procedure', clerk: 'By clerk' },
+  clear: 'Clear filters',
+  col: { code: 'Dossier code', applicant: 'Applicant', procedure: 'Procedure', clerk: 'Clerk', received: 'Received', appointment: 'Due', age: 'Waiting', detail: 'Note' },
+  noCode: '(draft)',
+  open: 'Open the dossier of {{name}}',
+  review: 'Review',
+  page: '{{from}}–{{to}} of {{total}}',
+  prev: 'Previous page',
+  next: 'Next page',
+  late: '{{age}} late',
+  age: { minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} days', now: 'just now' },
+  pages: '{{count}} pages',
+};
+
+export function ensureQueueTexts(): void {
+  registerFeatureTexts('queues', queuesVi, queuesEn);
+}
+
+/** The nav label, before the screen has registered its texts. */
+export const queuesNavLabel = (lead: boolean) => {
+  ensureQueueTexts();
+  return i18next.t(lead ? 'queues:navLead' : 'queues:navClerk');
+};
