@@ -360,11 +360,15 @@ BEGIN
 END;
 
 -- Dossiers that exist before this version: their flow row, facts computed from what is there.
--- Received ones are not put under review ('none'): review starts with this version.
+-- Received ones are not put under review ('none'): review starts with this version. Hand-backs
+-- were not recorded before it either, so a dossier promised more than 30 days before the upgrade
+-- is taken as history and closed at its appointment (closed_at without a dossier_handbacks row):
+-- else years of a desk's past would fill "overdue" on the first morning. Younger ones stay open.
 INSERT INTO dossier_flow (dossier_id, status, procedure_code, created_at, received_at, appointment_at, assigned_to,
-                          review_state, review_round, review_at, pages, components_missing, ocr_waiting, ocr_failed, ocr_since,
+                          review_state, review_round, review_at, closed_at, pages, components_missing, ocr_waiting, ocr_failed, ocr_since,
                           sync_since, sync_error, province_status, province_at, seq)
 SELECT d.id, d.status, d.procedure_code, d.created_at, d.received_at, d.appointment_at, d.created_by, 'none', 0, NULL,
+  CASE WHEN d.status = 'received' AND d.appointment_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-30 days') THEN d.appointment_at END,
   (SELECT count(*) FROM pages WHERE dossier_id = d.id AND status <> 'deleted'),
   (SELECT count(*) FROM dossier_components c WHERE c.dossier_id = d.id AND c.received = 1
     AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.dossier_id = d.id AND p.component_position = c.position AND p.status <> 'deleted')),

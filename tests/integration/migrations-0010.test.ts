@@ -17,7 +17,9 @@ describe('migration 0010', () => {
          received_at, appointment_at, created_by, created_at, updated_at, seq) VALUES (?, ?, ?, '1.004873', 'x', 3, 'A', '079185001234', ?, ?, 'u1', ?, ?, ?)`,
     );
     dossier.run('draft-1', 'draft', null, null, null, at, at, 1);
-    dossier.run('recv-1', 'received', 'C-1', at, '2026-03-05T09:00:00.000Z', at, at, 2);
+    // Promised for a date far ahead (still open after the upgrade) and for one long past (history).
+    dossier.run('recv-1', 'received', 'C-1', at, '2099-03-05T09:00:00.000Z', at, at, 2);
+    dossier.run('recv-old', 'received', 'C-0', '2020-01-02T02:00:00.000Z', '2020-01-07T09:00:00.000Z', '2020-01-02T02:00:00.000Z', at, 3);
     db.prepare("INSERT INTO dossier_components (dossier_id, position, name, kind, quantity, received) VALUES ('recv-1', 1, 'Tờ khai', 'original', 1, 1), ('recv-1', 2, 'Giấy tờ', 'original', 1, 1)").run();
     const page = db.prepare(
       `INSERT INTO pages (id, dossier_id, component_position, position, sha256, archive_format, thumb_sha256, width, height, colour_mode, bytes, blank, ink_ratio, rotation, source, status, created_at, updated_at, seq)
@@ -49,9 +51,11 @@ describe('migration 0010', () => {
         sync_error: 'offline',
         province_status: 'supplement_requested',
         province_at: '2026-03-03T01:00:00.000Z',
-        appointment_at: '2026-03-05T09:00:00.000Z',
+        appointment_at: '2099-03-05T09:00:00.000Z',
+        closed_at: null,
         seq: 2,
       }),
+      expect.objectContaining({ dossier_id: 'recv-old', review_state: 'none', closed_at: '2020-01-07T09:00:00.000Z' }),
     ]);
     // The backfill notifies nothing: what the province said before this version is old news.
     expect(db.prepare('SELECT count(*) AS n FROM notifications').get()).toEqual({ n: 0 });

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { queueNames } from '../../../src-shared/i18n/queue-names.js';
 import { registerFeatureTexts } from '../../i18n/feature-texts.js';
 
 /** Texts of the work queues ('queues' namespace). Vietnamese first; English has the same keys. */
@@ -15,21 +16,7 @@ export const queuesVi = {
   oldestDue: 'hẹn sớm nhất: {{date}}',
   empty: 'Không có hồ sơ nào trong hàng đợi này.',
   loading: 'Đang đếm hồ sơ…',
-  names: {
-    drafts: 'Hồ sơ nháp chưa tiếp nhận',
-    missing_components: 'Đã tiếp nhận, thiếu trang của thành phần hồ sơ',
-    waiting_scan: 'Chờ quét (chưa có trang nào)',
-    ocr_pending: 'Đang chờ nhận dạng chữ (OCR)',
-    ocr_failed: 'Nhận dạng chữ (OCR) bị lỗi',
-    waiting_review: 'Chờ kiểm tra chất lượng',
-    sent_back: 'Đã trả lại cán bộ để sửa',
-    ready_to_sync: 'Sẵn sàng đồng bộ lên tỉnh',
-    sync_failed: 'Đồng bộ bị lỗi',
-    supplement_requested: 'Tỉnh yêu cầu bổ sung',
-    result_ready: 'Có kết quả, chờ trả cho công dân',
-    due_today: 'Đến hạn trả hôm nay',
-    overdue: 'Quá hạn trả kết quả',
-  },
+  names: queueNames.vi,
   filters: 'Lọc và sắp xếp',
   procedure: 'Mã thủ tục',
   procedurePlaceholder: 'Tất cả',
@@ -65,21 +52,7 @@ export const queuesEn: typeof queuesVi = {
   oldestDue: 'earliest due: {{date}}',
   empty: 'No dossier in this queue.',
   loading: 'Counting dossiers…',
-  names: {
-    drafts: 'Drafts not yet received',
-    missing_components: 'Received, a component has no pages',
-    waiting_scan: 'Waiting for scanning (no page yet)',
-    ocr_pending: 'Waiting for text recognition (OCR)',
-    ocr_failed: 'Text recognition (OCR) failed',
-    waiting_review: 'Waiting for quality review',
-    sent_back: 'Sent back to the clerk',
-    ready_to_sync: 'Ready to sync to the province',
-    sync_failed: 'Sync failed',
-    supplement_requested: 'Supplement requested by the province',
-    result_ready: 'Result ready to hand back',
-    due_today: 'Due today',
-    overdue: 'Overdue',
-  },
+  names: queueNames.en,
   filters: 'Filter and sort',
   procedure: 'Procedure code',
   procedurePlaceholder: 'All',
