@@ -79,7 +79,8 @@ export function writeDemoDossier(d: DemoDesk, x: DemoDossier): string {
     const s = d.samples[p % d.samples.length]!;
     const pid = randomUUID();
     const at = iso(created + (p + 1) * 20_000);
-    const component = x.state === 'missing_components' && parts.length > 1 ? parts[0]! : (parts[p % Math.max(1, parts.length)] ?? null);
+    // Missing a component: every page on the first one, or on none when there is only one.
+    const component = x.state === 'missing_components' ? (parts.length > 1 ? parts[0]! : null) : (parts[p % Math.max(1, parts.length)] ?? null);
     page.run(pid, id, component, p + 1, s.sha256, s.format, s.thumbSha256, s.width, s.height, s.dpi, s.colourMode, s.bytes, s.inkRatio, x.clerkId, at, at, nextChangeSeq(db));
     pageIds.push(pid);
     // The newest pages of a dossier still in OCR wait for it (the app's queue reads them on start).

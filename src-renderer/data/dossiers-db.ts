@@ -56,7 +56,8 @@ let counter = 0;
 /**
  * An in-memory RxDB with the `dossiers` collection replicated from main: checkpoint pull
  * through 'replication.pullDossiers', live stream from the 'replication.dossiers' event,
- * and RESYNC when the link to main comes back. No push: writes go through commands.
+ * and RESYNC when the link to main comes back; and the `queues` collection (queue counts,
+ * queues-replication.ts). No push: writes go through commands.
  * Memory storage because main's SQLite is the truth; each window rebuilds on sign-in.
  */
 export async function openDossiersStore(client: Client): Promise<DossiersStore> {

@@ -29,7 +29,8 @@ export function QueuesScreen({ queue }: { queue: QueueId | null }) {
   const counts = useQueueCounts(store);
   const now = useNow();
   const isLead = session.user.role !== 'clerk';
-  const chosen: QueueId = queue ?? 'waiting_review';
+  // A supervisor starts where review waits; a clerk where their returned dossiers are.
+  const chosen: QueueId = queue ?? (isLead ? 'waiting_review' : 'sent_back');
   const listRef = useRef<HTMLUListElement>(null);
   const itemsRef = useRef<HTMLDivElement>(null);
   const tz = settings?.timeZone;

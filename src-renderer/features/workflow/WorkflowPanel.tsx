@@ -28,6 +28,7 @@ export function WorkflowPanel({ dossier }: { dossier: Dossier }) {
   const [to, setTo] = useState('');
   const [recipient, setRecipient] = useState({ name: dossier.applicant.fullName, idNumber: '', note: '' });
   const [notice, setNotice] = useState<string | null>(null);
+  const [handing, setHanding] = useState(false);
   const { busy, error, fields, run } = useAction();
   const isLead = session.user.role !== 'clerk';
   const tz = settings?.timeZone;
@@ -61,6 +62,8 @@ export function WorkflowPanel({ dossier }: { dossier: Dossier }) {
     if (r) setState(r);
   };
   const h = state.handBack;
+  // Whoever returns the result records it: a supervisor, or the clerk whose dossier it is.
+  const mayHandBack = isLead || state.assignedTo === session.user.id;
 
   return (
     <section className="card workflow-panel" aria-labelledby="workflow-title" data-testid="workflow-panel">
@@ -96,7 +99,11 @@ export function WorkflowPanel({ dossier }: { dossier: Dossier }) {
         <p data-testid="handed-back">
           {t('handedBack', { at: formatDateTime(h.handedAt, tz), name: h.recipientName, by: h.handedByName })} {h.late ? t('late') : t('onTime')} {t('closed')}
         </p>
-      ) : session.user.role !== 'clerk' || state.assignedTo === session.user.id ? (
+      ) : !mayHandBack ? null : !handing ? (
+        <button type="button" onClick={() => setHanding(true)}>
+          {t('handBack')}…
+        </button>
+      ) : (
         <form onSubmit={(e) => void handBack(e)} aria-label={t('handBack')}>
           <h3>{t('handBack')}</h3>
           <div className="grid-3">
@@ -104,11 +111,16 @@ export function WorkflowPanel({ dossier }: { dossier: Dossier }) {
             <TextField label={t('recipientIdNumber')} value={recipient.idNumber} onChange={(idNumber) => setRecipient({ ...recipient, idNumber })} error={fields.recipientIdNumber} />
             <TextField label={t('note')} value={recipient.note} onChange={(note) => setRecipient({ ...recipient, note })} error={fields.note} />
           </div>
-          <button type="submit" disabled={busy}>
-            {t('handBackButton')}
-          </button>
+          <div className="actions left">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('handBackButton')}
+            </button>
+            <button type="button" onClick={() => setHanding(false)}>
+              {t('cancel')}
+            </button>
+          </div>
         </form>
-      ) : null}
+      )}
     </section>
   );
 }
