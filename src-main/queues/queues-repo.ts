@@ -47,31 +47,39 @@ export function countQueues(db: Db, ctx: QueueContext): Record<QueueId, QueueCou
   return Object.fromEntries(queueIds.map((id) => [id, countQueue(db, id, ctx)])) as Record<QueueId, QueueCount>;
 }
 
-function orderBy(id: QueueId, sort: QueueSort): string {
-  const { since, date } = queueDefinitions[id];
+/** The page's order, on the columns of the inner query of queueListSql (`p`). */
+function orderBy(sort: QueueSort): string {
   switch (sort) {
     case 'oldest':
-      return `${since} ASC`;
+      return 'since ASC';
     case 'newest':
-      return `${since} DESC`;
+      return 'since DESC';
     case 'received':
-      return `${date} ASC`;
+      return 'day ASC';
     case 'procedure':
-      return `f.procedure_code ASC, ${since} ASC`;
+      return 'procedure_code ASC, since ASC';
     case 'clerk':
-      return `assigned_name ASC, ${since} ASC`;
+      return 'assigned_name ASC, since ASC';
   }
 }
 
-/** One page of a queue (exported for the plan checks). */
+/**
+ * One page of a queue (exported for the plan checks). The inner query finds and orders the
+ * page on the queue's index alone (its columns, the row id, and the clerk's name from the small
+ * users table); only the page's rows are then read from dossier_flow and dossiers. Ordering the
+ * whole join instead read every dossier of the queue first: bench:queues measured 105 ms median
+ * for "overdue sorted by clerk" at 100,000 dossiers (16,000 overdue).
+ */
 export function queueListSql(id: QueueId, ctx: QueueContext, filter: QueueFilter, sort: QueueSort): string {
+  const { since, date } = queueDefinitions[id];
   return `SELECT f.dossier_id, f.status, f.procedure_code, f.assigned_to, f.created_at, f.received_at, f.appointment_at,
-      ${queueDefinitions[id].since} AS since, f.review_state, f.pages, f.sync_error, f.province_status,
-      d.code, d.applicant_name, d.procedure_name, COALESCE(u.full_name, '') AS assigned_name
-    FROM dossier_flow f JOIN dossiers d ON d.id = f.dossier_id LEFT JOIN users u ON u.id = f.assigned_to
-    WHERE ${conditions(id, ctx, filter)}
-    ORDER BY ${orderBy(id, sort)}
-    LIMIT @limit OFFSET @offset`;
+      p.since, f.review_state, f.pages, f.sync_error, f.province_status, d.code, d.applicant_name, d.procedure_name, p.assigned_name
+    FROM (SELECT f.rowid AS rid, ${since} AS since, ${date} AS day, f.procedure_code, COALESCE(u.full_name, '') AS assigned_name
+            FROM dossier_flow f LEFT JOIN users u ON u.id = f.assigned_to
+           WHERE ${conditions(id, ctx, filter)}
+           ORDER BY ${orderBy(sort)} LIMIT @limit OFFSET @offset) p
+    JOIN dossier_flow f ON f.rowid = p.rid JOIN dossiers d ON d.id = f.dossier_id
+    ORDER BY ${orderBy(sort).replace(/(\w+) (ASC|DESC)/g, 'p.$1 $2')}`;
 }
 
 type ItemRow = {

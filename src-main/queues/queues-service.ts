@@ -11,7 +11,8 @@ export const scopeOf = (user: User | null): string | null => (user?.role === 'cl
 
 /** The context of every queue query at `now`: the desk's review rule and the day's deadline bounds. */
 export function queueContext(db: Db, now: Date, settings: Settings, assignedTo: string | null): QueueContext {
-  return { reviewBeforeSync: settings.reviewBeforeSync, bounds: deadlineBounds(db, now, settings.timeZone), assignedTo };
+  const { dueFrom, dueTo, overdueBefore } = deadlineBounds(db, now, settings.timeZone);
+  return { reviewBeforeSync: settings.reviewBeforeSync, bounds: { dueFrom, dueTo, overdueBefore }, assignedTo };
 }
 
 export type QueuesService = ReturnType<typeof createQueuesService>;

@@ -38,8 +38,10 @@ export function pullDossiers(db: Db, checkpoint: Checkpoint | null, limit: numbe
       `SELECT d.id, d.status, d.code, d.procedure_code, d.procedure_name, d.applicant_name, d.applicant_id_number,
               d.received_at, d.appointment_at, d.updated_at, f.seq, f.assigned_to, f.review_state, f.closed_at,
               CASE WHEN f.review_state = 'returned' THEN
-                (SELECT json_group_array(DISTINCT r.reason) FROM review_findings r
-                  WHERE r.decision_id = (SELECT max(id) FROM review_decisions WHERE dossier_id = d.id AND decision = 'returned'))
+                (SELECT json_group_array(reason) FROM (
+                   SELECT r.reason FROM review_findings r
+                    WHERE r.decision_id = (SELECT max(id) FROM review_decisions WHERE dossier_id = d.id AND decision = 'returned')
+                    GROUP BY r.reason ORDER BY min(r.idx)))
               END AS reasons
          FROM dossier_flow f JOIN dossiers d ON d.id = f.dossier_id
         WHERE f.seq > ? ORDER BY f.seq LIMIT ?`,

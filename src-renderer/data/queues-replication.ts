@@ -41,7 +41,8 @@ export function replicateQueues(collection: RxCollection<QueueDoc>, client: Clie
     retryTime: 2_000,
     waitForLeadership: false,
     pull: {
-      batchSize: queueIds.length,
+      // One more than a pull can answer: RxDB pulls again when a pull returns a full batch.
+      batchSize: queueIds.length + 1,
       async handler(checkpoint) {
         const result = await client.call('replication.pullQueues', { checkpoint: checkpoint ?? null });
         if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

@@ -223,7 +223,7 @@ export const DossierSummary = z.object({
   /** The clerk whose work it is (user id): its creator until a supervisor reassigns it. */
   assignedTo: z.string(),
   reviewState: ReviewState,
-  /** While sent back: the reasons of the latest return, each once, so the clerk's list can show them. */
+  /** While sent back: the reasons of the latest return, each once in the order found, for the clerk's list. */
   returnReasons: z.array(ReviewReason),
   /** When the result was handed back to the citizen (the dossier is closed here). */
   closedAt: z.string().nullable(),
