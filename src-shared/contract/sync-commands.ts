@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Access } from './commands.js';
+import { CodeRefusal } from '../sync/push-refusal.js';
 import { Id, IsoInstant } from './schemas.js';
 
 /**
@@ -30,6 +31,8 @@ export const DossierSyncState = z.object({
   province: z.object({ status: ProvinceStatusName.nullable(), note: z.string(), updatedAt: IsoInstant.nullable() }).nullable(),
   /** Unresolved conflicts recorded for this dossier. */
   conflicts: z.number().int(),
+  /** Why the province refused its last push (its code), until a push lands; the dossier stays on the desk. */
+  refusal: CodeRefusal.nullable(),
 });
 export type DossierSyncState = z.infer<typeof DossierSyncState>;
 
