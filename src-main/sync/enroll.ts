@@ -32,6 +32,7 @@ export async function enrollDesk(deps: EnrollDeps, input: { serverUrl: string; c
   } catch (error) {
     if (error instanceof SyncHttpError && error.status === 401) throw new AppError('BAD_CREDENTIALS', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.');
     if (error instanceof SyncHttpError && error.status === 409) throw new AppError('CONFLICT', 'Điểm tiếp nhận này đã dùng hết chỗ cho máy một cửa (tối đa 9 máy).');
+    if (error instanceof SyncHttpError && error.status === 429) throw new AppError('BAD_CREDENTIALS', describeSyncError(error));
     if (error instanceof SyncHttpError && error.status === 0) {
       throw new AppError('INTERNAL', 'Không kết nối được máy chủ tỉnh tại địa chỉ này. Kiểm tra địa chỉ, mạng và máy chủ rồi thử lại.', { serverUrl: 'enroll.unreachable' });
     }

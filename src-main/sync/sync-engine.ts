@@ -7,8 +7,6 @@ import {
   MAX_PUSH_ROWS,
   MissingBlobsResponse,
   PullResponse,
-  PushResponse,
-  type MasterDossier,
   type SyncDossier,
 } from '../../src-shared/sync/wire.js';
 import type { Clock } from '../app/clock.js';
@@ -19,6 +17,7 @@ import type { PageStore } from '../pages/page-store.js';
 import { DEFAULT_TUS_CHUNK, DEFAULT_TUS_THRESHOLD, uploadBlob } from './blob-upload.js';
 import type { CredentialStore } from './credential-store.js';
 import { dossierDocument, pageFormat } from './dossier-document.js';
+import { pushBatch } from './push-batch.js';
 import { readSyncConfig } from './enroll.js';
 import { checkServerUrl } from './server-url.js';
 import { createSyncHttp, describeSyncError, SyncHttpError, type FetchLike, type SyncHttp } from './sync-http.js';
@@ -31,7 +30,6 @@ import {
   getSyncDossier,
   outboxBatch,
   outboxDone,
-  outboxFailed,
   outboxStats,
   pendingUploads,
   recordConflict,
@@ -264,18 +262,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         return [{ row, doc, assumed: assumedMaster(db, doc.id) }];
       });
       if (items.length === 0) continue;
-      const body = items.map((i) => ({ newDocumentState: i.doc, assumedMasterState: i.assumed }));
-      let answer: MasterDossier[];
-      try {
-        answer = await http.json('POST', '/sync/dossiers/push', body, PushResponse, 60_000);
-      } catch (error) {
-        if (error instanceof SyncHttpError) outboxFailed(db, items.map((i) => i.row.dossier_id), describeSyncError(error));
-        throw error;
-      }
+      const { answer, sent } = await pushBatch(http, db, items);
       const conflictOf = new Map(answer.map((m) => [m.id, m]));
       const at = clock.now().toISOString();
       db.transaction(() => {
-        for (const { row, doc, assumed } of items) {
+        for (const { row, doc, assumed } of sent) {
           const master = conflictOf.get(doc.id);
           if (!master) {
             recordPushed(db, doc, at);

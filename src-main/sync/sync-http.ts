@@ -10,6 +10,8 @@ export class SyncHttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode | null,
     message: string,
+    /** The envelope's `fields`, when the server sent any (e.g. which dossiers a push refused). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -52,14 +54,17 @@ export function createSyncHttp(opts: { baseUrl: string; fetch: FetchLike; auth: 
       const text = await res.text().catch(() => '');
       let code: ErrorCode | null = null;
       let message = `HTTP ${res.status}`;
+      let fields: Record<string, string> = {};
       try {
-        const env = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        const env = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: unknown } };
         if (env.error?.code && (errorCodes as readonly string[]).includes(env.error.code)) code = env.error.code as ErrorCode;
         if (env.error?.message) message = `HTTP ${res.status}: ${env.error.message}`;
+        const f = env.error?.fields;
+        if (f && typeof f === 'object') fields = Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string'));
       } catch {
         // Not our envelope (a proxy's error page): keep the status line.
       }
-      throw new SyncHttpError(res.status, code, message);
+      throw new SyncHttpError(res.status, code, message, fields);
     }
     return res;
   };
@@ -93,7 +98,10 @@ export function describeSyncError(error: unknown): string {
     if (error.status === 0) return 'Không kết nối được máy chủ tỉnh (mất mạng hoặc máy chủ không trả lời). Sẽ thử lại tự động.';
     if (error.status === 401) return 'Máy chủ tỉnh từ chối thiết bị này (đã bị thu hồi hoặc mã xác thực sai). Cần đăng ký lại máy.';
     if (error.status === 403) return 'Máy chủ tỉnh không cho phép thiết bị này gửi hồ sơ của điểm tiếp nhận khác.';
+    if (error.status === 413 && error.fields.quota === 'stored') return 'Máy này đã dùng hết dung lượng lưu trang được cấp trên máy chủ tỉnh; hãy liên hệ CNTT tỉnh.';
+    if (error.status === 413 && error.fields.quota === 'reserved') return 'Máy này đang có quá nhiều tệp tải dở trên máy chủ tỉnh; sẽ thử lại tự động.';
     if (error.status === 413) return 'Tệp quá lớn so với giới hạn của máy chủ tỉnh.';
+    if (error.status === 429) return 'Máy chủ tỉnh tạm chặn vì nhập sai mã đăng ký quá nhiều lần; hãy chờ rồi thử lại, hoặc nhờ CNTT tỉnh mở khoá.';
     if (error.status >= 500) return `Máy chủ tỉnh gặp lỗi (${error.status}). Sẽ thử lại tự động.`;
     return `Máy chủ tỉnh trả lỗi (${error.message}).`;
   }

@@ -13,7 +13,8 @@ type Props = {
 
 /**
  * Where one dossier stands with the province: on this desk only / uploading (bytes) / at the
- * province, then the province's own status with its note. Conflicts always show.
+ * province, then the province's own status with its note. Conflicts always show, and so does
+ * the province's refusal of the dossier's code (it stays on this desk until that is fixed).
  */
 export function SyncChip({ state, live, showNote = false }: Props) {
   ensureSyncTexts();
@@ -42,6 +43,11 @@ export function SyncChip({ state, live, showNote = false }: Props) {
       {showNote && note ? (
         <span className="small" data-testid="province-note">
           {t('chip.note', { note })}
+        </span>
+      ) : null}
+      {state.refusal && state.stage === 'local_only' ? (
+        <span className="sync-chip sync-conflict" role="status" data-testid="sync-refusal" data-refusal={state.refusal}>
+          ⚠ {t('chip.refused', { reason: t(`refusal.${state.refusal}`) })}
         </span>
       ) : null}
       {state.conflicts > 0 ? (
