@@ -1,32 +1,50 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../src-shared/contract/errors.js';
+import { auditHandlers } from '../audit/handlers.js';
+import { createAuthService } from '../auth/auth-service.js';
 import { authHandlers } from '../auth/handlers.js';
 import { createSessions } from '../auth/sessions.js';
+import { createCalendarService } from '../calendar/calendar-service.js';
+import { calendarHandlers } from '../calendar/handlers.js';
+import { catalogHandlers } from '../catalog/handlers.js';
+import { createChangeFeed, type ChangeFeed } from '../db/change-feed.js';
 import { openDatabase, type Db } from '../db/open.js';
-import { dossierHandlers } from '../dossiers/handlers.js';
+import { dossiersHandlers } from '../dossiers/handlers.js';
+import { createExportService } from '../export/export-service.js';
+import { exportHandlers } from '../export/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
-import { exportHandlers } from '../export/handlers.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
+import type { KernelDeps } from '../kernel/deps.js';
+import { createEventBus, type EventBus } from '../kernel/events.js';
+import { fileLogger, type Logger } from '../kernel/logger.js';
+import { appRoot } from '../kernel/paths.js';
 import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
-import type { SafeStorageLike } from '../sync/credential-store.js';
-import { createDeskSync, type DeskSync } from '../sync/desk-sync.js';
-import { syncHandlers } from '../sync/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
 import { receiptHandlers } from '../receipt/handlers.js';
-import { scanHandlers } from '../scanner/handlers.js';
-import { ScannerService } from '../scanner/scanner-service.js';
-import { currentChangeSeq, pullDossiers } from '../replication/dossier-feed.js';
-import { systemClock, type Clock } from './clock.js';
-import type { Deps } from './deps.js';
-import { createEventBus, type EventBus } from './events.js';
-import { appHandlers } from './handlers.js';
-import { fileLogger, type Logger } from './logger.js';
-import { appRoot } from './paths.js';
-import { defaultSettings, readSettings } from './settings.js';
+import { createReceiptService } from '../receipt/receipt-service.js';
+import { replicationHandlers } from '../replication/handlers.js';
+import { pushDossierChanges } from '../replication/live-push.js';
+import { scanHandlers } from '../scan/handlers.js';
+import { createScanBatches } from '../scan/scan-batches.js';
+import { ScannerService } from '../scan/scanner-service.js';
+import { searchHandlers } from '../search/handlers.js';
+import { settingsHandlers } from '../settings/handlers.js';
+import { defaultSettings, readSettings } from '../settings/settings-repo.js';
+import { createSettingsService } from '../settings/settings-service.js';
+import { setupHandlers } from '../setup/handlers.js';
+import { createSetupService } from '../setup/setup-service.js';
+import type { SafeStorageLike } from '../sync/credential-store.js';
+import { createDeskSync, type DeskSync } from '../sync/desk-sync.js';
+import { readSyncConfig } from '../sync/enroll.js';
+import { syncHandlers } from '../sync/handlers.js';
+import { createSyncConflicts } from '../sync/sync-conflicts.js';
+import { usersHandlers } from '../users/handlers.js';
+import { createUsersService } from '../users/users-service.js';
 
 export type CoreOptions = {
   dataDir: string;
@@ -47,6 +65,8 @@ export type Core = {
   /** Whether a connection holding this session token may receive events (signed in, not locked). */
   mayReceiveEvents(sessionToken: string | null): boolean;
   db: Db;
+  /** Tells listeners (renderers, sync, OCR) what was committed; commands check it themselves. */
+  changes: ChangeFeed;
   /** Pages of dossiers: scanner batches add pages through it. */
   pages: PageService;
   /** Every scanner the desk reaches; its host process is closed with the core. */
@@ -58,7 +78,10 @@ export type Core = {
   close(): Promise<void>;
 };
 
-/** The composition root of main: builds every dependency once (DESIGN.md habit 4). */
+/**
+ * The composition root of main (DESIGN.md habit 4): builds every dependency once, gives each
+ * feature's handlers their service, and wires the change feed to its listeners.
+ */
 export function createCore(options: CoreOptions): Core {
   const root = appRoot();
   mkdirSync(options.dataDir, { recursive: true });
@@ -71,10 +94,11 @@ export function createCore(options: CoreOptions): Core {
     if (!s) throw new AppError('SETUP_REQUIRED');
     return s;
   };
+  const kernel: KernelDeps = { db, clock, logger, settings, version, assetsDir: join(root, 'assets') };
   const idleLockMinutesDefault = options.idleLockMinutesDefault ?? defaultSettings.idleLockMinutes;
   const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
-  const deps: Deps = { db, clock, logger, sessions, settings, version, assetsDir: join(root, 'assets'), idleLockMinutesDefault };
   const events = createEventBus();
+  const changes = createChangeFeed(db);
   const store = openPageStore(join(options.dataDir, 'pages'));
   const pages = createPageService({ db, clock, store, logger });
   const ocr = createOcrRuntime({
@@ -93,46 +117,67 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     store,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
-    onProgress: (p) => events.emit('sync.progress', p),
+    onProgress: (p) => {
+      events.emit('sync.progress', p);
+      // Province status pulled in is a commit made outside any command.
+      changes.check();
+    },
   });
   // The scanner host starts on first use; a crashed host is replaced and logged.
   const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
+  const scans = createScanBatches({
+    db,
+    logger,
+    pages,
+    scanner,
+    onProgress: (p) => {
+      events.emit('scan.progress', p);
+      // A scanned page is a commit made outside any command; the end of a batch lets OCR resume.
+      changes.check();
+      if (p.state !== 'scanning') ocr.queue.kick();
+    },
+  });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
+
   const handlers: Handlers = {
-    ...appHandlers(deps),
-    ...authHandlers(deps),
-    ...dossierHandlers(deps),
-    ...receiptHandlers(deps),
-    ...ocrHandlers({ db, ocr: ocr.service }),
-    ...syncHandlers(sync),
-    ...exportHandlers({ db, clock, store, assetsDir: deps.assetsDir }),
-    ...scanHandlers({ db, logger, pages, scanner, onProgress: (p) => events.emit('scan.progress', p) }),
+    ...setupHandlers(createSetupService({ db, clock, version, idleLockMinutesDefault })),
+    ...authHandlers(createAuthService({ db, settings, sessions })),
+    ...usersHandlers(createUsersService({ db, clock, sessions })),
+    ...settingsHandlers(createSettingsService({ db, clock, settings, isEnrolled: () => readSyncConfig(db) !== null })),
+    ...auditHandlers(db),
+    ...catalogHandlers(kernel),
+    ...calendarHandlers(createCalendarService(kernel)),
+    ...dossiersHandlers(kernel),
+    ...receiptHandlers(createReceiptService(kernel)),
+    ...replicationHandlers(db),
     ...pageHandlers({
       logger,
       pages,
       onImportProgress: (dossierId, p) =>
         events.emit('pages.progress', { dossierId, batchId: p.batchId, done: p.done, total: p.total, fileName: p.fileName }),
     }),
+    ...scanHandlers(scans),
+    ...ocrHandlers(ocr.service),
+    ...searchHandlers(db),
+    ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
+    ...syncHandlers(sync, createSyncConflicts(db, clock)),
   };
   const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
-
-  // Live replication stream: after any command, push the dossiers changed since the last push.
-  let pushedSeq = currentChangeSeq(db);
-  const pushChanges = () => {
-    if (currentChangeSeq(db) === pushedSeq) return;
-    const { documents, checkpoint } = pullDossiers(db, { seq: pushedSeq }, 1000);
-    if (!checkpoint || documents.length === 0) return;
-    pushedSeq = checkpoint.seq;
-    events.emit('replication.dossiers', { documents, checkpoint });
-  };
   const dispatch: Dispatch = async (command, input, token) => {
     const result = await inner(command, input, token);
-    pushChanges();
-    // A local change may have queued something for the province (outbox triggers).
-    sync.engine.nudge();
+    changes.check();
     return result;
   };
+
+  // The change feed's listeners: renderers get changed dossiers live; sync runs only when
+  // something was queued for the province; OCR looks for new pages.
+  pushDossierChanges(db, changes, (payload) => events.emit('replication.dossiers', payload));
+  changes.subscribe((now, before) => {
+    if (now.outbox !== before.outbox) sync.engine.nudge();
+    if (now.seq !== before.seq) ocr.queue.kick();
+  });
+
   if (options.ocrWorkers !== 0) ocr.queue.start();
   logger.info('core started', { version, dataDir: options.dataDir });
   return {
@@ -140,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     mayReceiveEvents: (token) => sessions.isActive(token),
     db,
+    changes,
     pages,
     scanner,
     sync,

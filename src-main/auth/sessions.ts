@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { User } from '../../src-shared/contract/schemas.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 type Session = { user: User; lastActivity: number; locked: boolean };
 

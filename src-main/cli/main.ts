@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../app/config.js';
-import { defaultDataDir } from '../app/paths.js';
+import { ConfigError } from '../kernel/config.js';
+import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { AlreadyRunningError } from '../launch/instance-lock.js';
 import { PortInUseError } from '../launch/port-choice.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from './open.js';
+import type { Db } from './db-handle.js';
 
 const fileName = /^(\d{4})_[a-z0-9_]+\.sql$/;
 

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
+import type { Db } from './db-handle.js';
 import { migrate } from './migrate.js';
 
-/** The only module that imports better-sqlite3 (DESIGN.md habit 1). */
-export type Db = Database.Database;
+export type { Db } from './db-handle.js';
 
 export type OpenOptions = { migrationsDir: string };
 

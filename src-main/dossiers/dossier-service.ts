@@ -7,16 +7,16 @@ import { computeFee } from '../../src-shared/domain/fee.js';
 import { toLocal } from '../../src-shared/domain/local-time.js';
 import { lookupCodeFromBytes } from '../../src-shared/domain/lookup-code.js';
 import { errorMessages } from '../../src-shared/i18n/messages.js';
-import type { Deps } from '../app/deps.js';
+import type { KernelDeps } from '../kernel/deps.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { appointmentFor } from '../calendar/appointment.js';
 import { findProcedure } from '../catalog/catalog-repo.js';
 import type { Db } from '../db/open.js';
-import { nextChangeSeq } from '../replication/dossier-feed.js';
+import { nextChangeSeq } from '../db/change-feed.js';
 import { issueDossierCode } from './code-sequence.js';
 import { getDossier, insertDraft, lookupCodeExists, markReceived, nextLogBookEntry, updateDraft } from './dossier-repo.js';
 
-type Ctx = Pick<Deps, 'db' | 'clock' | 'settings'>;
+type Ctx = Pick<KernelDeps, 'db' | 'clock' | 'settings'>;
 type DraftInput = ParsedInput<'dossiers.create'>;
 
 const localToday = (s: Settings, now: Date) => toLocal(now, s.timeZone).date;

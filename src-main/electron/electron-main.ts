@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcChannels } from '../../src-shared/contract/bridge.js';
 import type { Result } from '../../src-shared/contract/result.js';
-import { filterLogger, loadConfig } from '../app/config.js';
+import { filterLogger, loadConfig } from '../kernel/config.js';
 import { createCore, type Core } from '../app/core.js';
-import { fileLogger } from '../app/logger.js';
-import { appRoot } from '../app/paths.js';
+import { fileLogger } from '../kernel/logger.js';
+import { appRoot } from '../kernel/paths.js';
 import { acquireInstanceLock } from '../launch/instance-lock.js';
 import {
   answerAppRequest,

@@ -64,7 +64,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? defaultMaxMessageBytes });
 
   const version = async (): Promise<string> => {
-    const info = await core.dispatch('app.info', {}, null);
+    const info = await core.dispatch('setup.status', {}, null);
     return info.ok ? (info.value as { version: string }).version : 'unknown';
   };
 

@@ -2,16 +2,17 @@ import { z } from 'zod';
 import { commands, isCommandName, type CommandName } from '../../src-shared/contract/commands.js';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Result } from '../../src-shared/contract/result.js';
+import type { User } from '../../src-shared/contract/schemas.js';
 import { errorMessages, fieldMessage } from '../../src-shared/i18n/messages.js';
-import type { Logger } from '../app/logger.js';
-import type { Sessions } from '../auth/sessions.js';
+import type { Logger } from '../kernel/logger.js';
 import type { CallContext, Handlers } from './handler-types.js';
 
 export type Dispatch = (command: unknown, input: unknown, sessionToken: string | null) => Promise<Result<unknown>>;
 
 type Deps = {
   handlers: Handlers;
-  sessions: Sessions;
+  /** The signed-in user of a session token (auth's sessions, given by the root); throws when there is none. */
+  sessions: { authorize(sessionToken: string | null): User };
   needsSetup: () => boolean;
   logger: Logger;
 };

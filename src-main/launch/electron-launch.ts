@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appRoot } from '../app/paths.js';
+import { appRoot } from '../kernel/paths.js';
 
 /** Starts the Electron shell on this app and mirrors its exit code; signals pass through. */
 export function runElectron(binary: string, env: NodeJS.ProcessEnv): Promise<number> {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../app/config.js';
+import { ConfigError } from '../kernel/config.js';
 
 /** Default web host port: fixed so a bookmark keeps working; in the IANA dynamic-free user range. */
 export const defaultWebPort = 47800;

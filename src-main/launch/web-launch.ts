@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { filterLogger, loadConfig } from '../app/config.js';
+import { filterLogger, loadConfig } from '../kernel/config.js';
 import { createCore } from '../app/core.js';
-import { fileLogger } from '../app/logger.js';
-import { appRoot } from '../app/paths.js';
+import { fileLogger } from '../kernel/logger.js';
+import { appRoot } from '../kernel/paths.js';
 import { startWebHost, type WebHost } from '../host/web-host.js';
 import { acquireInstanceLock } from './instance-lock.js';
 import { openBrowser } from './open-browser.js';

@@ -1,6 +1,6 @@
 import { applyCorrections } from '../../src-shared/text/ocr-corrections.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import { getPage } from '../pages/page-repo.js';
 import type { StoredFormat } from '../pages/page-store.js';
@@ -36,8 +36,12 @@ export const MAX_OCR_ATTEMPTS = 2;
  */
 export const SCAN_PAUSE_STALE_MS = 5 * 60_000;
 
-/** How often the queue looks for new pages when nothing else wakes it. */
-const POLL_MS = 1000;
+/**
+ * A safety net only: the core's change feed kicks the queue when pages are committed and when a
+ * scan batch ends. The timer catches what nothing announces (a scan batch gone stale, a page
+ * written by another process such as `tiepnhan` on the command line).
+ */
+const POLL_MS = 30_000;
 
 export type OcrProgress = { dossierId: string; pageId: string; status: OcrJobStatus; error: string | null; counts: OcrCounts };
 

@@ -1,5 +1,5 @@
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
 import { createOcrQueue, type OcrProgress, type OcrQueue } from './ocr-queue.js';

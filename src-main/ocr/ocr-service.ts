@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/contract/errors.js';
 import type { PageText } from '../../src-shared/contract/ocr-commands.js';
 import type { CccdQrIssue } from '../../src-shared/text/cccd-qr.js';
 import { extractDates, extractIdNumbers } from '../../src-shared/text/extract-fields.js';
-import type { Clock } from '../app/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
 import { getPage, type PageRow } from '../pages/page-repo.js';

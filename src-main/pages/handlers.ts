@@ -1,10 +1,10 @@
-import type { Page, PageCommandName } from '../../src-shared/contract/pages-commands.js';
-import type { Deps } from '../app/deps.js';
-import type { CallContext, Handlers } from '../ipc/handler-types.js';
+import type { Page, pagesCommands } from '../../src-shared/contract/pages-commands.js';
+import type { KernelDeps } from '../kernel/deps.js';
+import type { CallContext, HandlersOf } from '../ipc/handler-types.js';
 import type { PageRow } from './page-repo.js';
 import type { ImportProgress, PageService } from './page-service.js';
 
-export type PageHandlers = Pick<Handlers, PageCommandName>;
+export type PageHandlers = HandlersOf<typeof pagesCommands>;
 
 export const toPage = (r: PageRow): Page => ({
   id: r.id,
@@ -29,7 +29,7 @@ export const toPage = (r: PageRow): Page => ({
   seq: r.seq,
 });
 
-export type PageHandlerDeps = Pick<Deps, 'logger'> & {
+export type PageHandlerDeps = Pick<KernelDeps, 'logger'> & {
   pages: PageService;
   /** Where import progress goes (the integrator wires it to the 'pages.progress' event). */
   onImportProgress?: (dossierId: string, p: ImportProgress) => void;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import { isPurged, PURGED_PAGE_MESSAGE } from './store-check.js';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/open.js';
 import { decodePage, type DecodedPage } from '../imaging/decode.js';
 import type { QuarterTurn } from '../imaging/orientation.js';
 import { masterImage, processPage, turnStoredImage, type ImageFormat, type ProcessedPage } from '../imaging/process-page.js';
 import { openImportFile, type ImportFile, type OpenedFile } from '../import/import-source.js';
-import { nextChangeSeq } from '../replication/dossier-feed.js';
+import { nextChangeSeq } from '../db/change-feed.js';
 import {
   advanceBatch,
   componentExists,

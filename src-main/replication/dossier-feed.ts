@@ -25,7 +25,7 @@ const toSummary = (r: Row): DossierSummary => ({
 /**
  * RxDB replication pull over the dossiers table: documents whose change sequence is
  * after the checkpoint, oldest first. The sequence comes from change_counter, bumped in
- * the same transaction as every dossier write (see nextChangeSeq).
+ * the same transaction as every dossier write (db/change-feed.ts, nextChangeSeq).
  */
 export function pullDossiers(db: Db, checkpoint: Checkpoint | null, limit: number): { documents: DossierSummary[]; checkpoint: Checkpoint | null } {
   const rows = db
@@ -38,13 +38,4 @@ export function pullDossiers(db: Db, checkpoint: Checkpoint | null, limit: numbe
   const documents = rows.map(toSummary);
   const last = documents.at(-1);
   return { documents, checkpoint: last ? { seq: last.seq } : checkpoint };
-}
-
-/** Takes the next change sequence number. Call inside the transaction that writes the row. */
-export function nextChangeSeq(db: Db): number {
-  return (db.prepare('UPDATE change_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq').get() as { seq: number }).seq;
-}
-
-export function currentChangeSeq(db: Db): number {
-  return (db.prepare('SELECT seq FROM change_counter WHERE id = 1').get() as { seq: number }).seq;
 }

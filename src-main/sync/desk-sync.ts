@@ -1,6 +1,6 @@
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
 import { pickCredentialStore, type CredentialStore, type SafeStorageLike } from './credential-store.js';

@@ -1,7 +1,7 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import { EnrollResponse } from '../../src-shared/sync/wire.js';
-import type { Clock } from '../app/clock.js';
-import { readSettings, writeSettings } from '../app/settings.js';
+import type { Clock } from '../kernel/clock.js';
+import { readSettings, writeSettings } from '../settings/settings-repo.js';
 import type { Db } from '../db/open.js';
 import type { CredentialStore } from './credential-store.js';
 import { checkServerUrl } from './server-url.js';

@@ -9,9 +9,9 @@ import {
   PullResponse,
   type SyncDossier,
 } from '../../src-shared/sync/wire.js';
-import type { Clock } from '../app/clock.js';
-import type { Logger } from '../app/logger.js';
-import { readSettings } from '../app/settings.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import { readSettings } from '../settings/settings-repo.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
 import { DEFAULT_TUS_CHUNK, DEFAULT_TUS_THRESHOLD, uploadBlob } from './blob-upload.js';

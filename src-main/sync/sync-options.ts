@@ -1,3 +1,4 @@
+import { AppError } from '../../src-shared/contract/errors.js';
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
 import type { Db } from '../db/open.js';
 import { getState, setState } from './sync-repo.js';
@@ -34,4 +35,11 @@ export function insideWindow(window: SyncOptions['window'], at: Date, timeZone: 
   const t = localClockTime(at, timeZone);
   if (window.from === window.to) return true;
   return window.from < window.to ? t >= window.from && t < window.to : t >= window.from || t < window.to;
+}
+
+/** Options only an admin may change: plain HTTP sends citizens' data in clear; a proxy sees where every request goes. */
+export function assertMayChangeOptions(change: Partial<SyncOptions>, isAdmin: boolean): void {
+  if (isAdmin) return;
+  if (change.allowInsecureHttp !== undefined) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được cho phép kết nối HTTP không mã hoá.');
+  if (change.proxyUrl !== undefined) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được đặt máy chủ proxy.');
 }

@@ -18,7 +18,7 @@ export function App({ client }: { client: Client }) {
   const { t } = useTranslation();
   const connection = useConnectionState(client.connection);
   const [phase, setPhase] = useState<Phase>('loading');
-  const [info, setInfo] = useState<CommandOutput<'app.info'> | null>(null);
+  const [info, setInfo] = useState<CommandOutput<'setup.status'> | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function App({ client }: { client: Client }) {
   const start = useCallback(async () => {
     setPhase('loading');
     setError(null);
-    const r = await client.call('app.info', {});
+    const r = await client.call('setup.status', {});
     if (!r.ok) {
       setError(errorText(r.error));
       setPhase('failed');

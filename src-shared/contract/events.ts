@@ -1,15 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ocrEvents } from './ocr-commands.js';
-import { pageEvents } from './pages-commands.js';
-import { syncEvents } from './sync-commands.js';
+import { pagesEvents } from './pages-commands.js';
+import { replicationEvents } from './replication-commands.js';
 import { scanEvents } from './scan-commands.js';
-import { Checkpoint, DossierSummary } from './schemas.js';
+import { syncEvents } from './sync-commands.js';
 
-/** Events main pushes to every signed-in renderer. */
+/** Events main pushes to every signed-in renderer, gathered from the feature contract files. */
 export const events = {
-  /** Live change stream for RxDB replication (the pull stream$). */
-  'replication.dossiers': z.object({ documents: z.array(DossierSummary), checkpoint: Checkpoint }),
-  ...pageEvents,
+  ...replicationEvents,
+  ...pagesEvents,
   ...ocrEvents,
   ...syncEvents,
   ...scanEvents,

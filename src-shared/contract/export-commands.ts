@@ -1,12 +1,8 @@
 import { z } from 'zod';
-import type { Access } from './commands.js';
+import { anyone, define } from './define.js';
 import { Id } from './schemas.js';
 
 /** The searchable-PDF export commands of the contract (issue 4), spread into `commands` in commands.ts. */
-type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
-
-const anyone = ['clerk', 'supervisor', 'admin'] as const;
 
 export const ExportedPdf = z.object({
   fileName: z.string(),
@@ -22,10 +18,8 @@ export type ExportedPdf = z.infer<typeof ExportedPdf>;
 
 export const exportCommands = {
   /** The pages assigned to one component, in order, as one searchable PDF (PDF/A-2b aimed). */
-  'export.componentPdf': def(anyone, z.object({ dossierId: Id, componentPosition: z.number().int().min(1) }), ExportedPdf),
+  'export.componentPdf': define(anyone, z.object({ dossierId: Id, componentPosition: z.number().int().min(1) }), ExportedPdf),
   /** The whole dossier as one searchable PDF, one bookmark per component (unassigned pages last). */
-  'export.dossierPdf': def(anyone, z.object({ dossierId: Id }), ExportedPdf),
+  'export.dossierPdf': define(anyone, z.object({ dossierId: Id }), ExportedPdf),
 } as const;
 
-export type ExportCommands = typeof exportCommands;
-export type ExportCommandName = keyof ExportCommands;

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import type { Access } from './commands.js';
+import { anyone, define } from './define.js';
 import { Id } from './schemas.js';
 
 /**
- * The OCR and search commands of the contract (issue 4), spread into `commands` in commands.ts;
+ * The OCR commands of the contract (issue 4), spread into `commands` in commands.ts;
  * `ocrEvents` is spread into events.ts.
  */
-type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
-
-const anyone = ['clerk', 'supervisor', 'admin'] as const;
 
 export const OcrStatus = z.enum(['pending', 'running', 'done', 'failed']);
 export const OcrCounts = z.object({ pending: z.number().int(), running: z.number().int(), done: z.number().int(), failed: z.number().int() });
@@ -46,17 +42,6 @@ export const PageText = z.object({
 });
 export type PageText = z.infer<typeof PageText>;
 
-export const SearchHit = z.object({
-  kind: z.enum(['dossier', 'page']),
-  dossierId: Id,
-  dossierCode: z.string().nullable(),
-  applicantName: z.string(),
-  pageId: Id.nullable(),
-  pagePosition: z.number().int().nullable(),
-  /** Plain text; `highlights` are [start, end) offsets of the matches in it (no markup to escape). */
-  snippet: z.object({ text: z.string(), highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }),
-});
-
 /** Applicant fields read from the chip-based CCCD's QR code, for the clerk to confirm into the form. */
 export const CccdFields = z.object({
   idNumber: z.string(),
@@ -73,7 +58,7 @@ export type CccdFields = z.infer<typeof CccdFields>;
 
 export const ocrCommands = {
   /** OCR state of a dossier's pages: counts and each page's status. */
-  'ocr.status': def(
+  'ocr.status': define(
     anyone,
     z.object({ dossierId: Id }),
     z.object({
@@ -81,13 +66,13 @@ export const ocrCommands = {
       pages: z.array(z.object({ pageId: Id, position: z.number().int(), status: OcrStatus, attempts: z.number().int(), error: z.string().nullable() })),
     }),
   ),
-  'ocr.pageText': def(anyone, z.object({ pageId: Id }), PageText),
+  'ocr.pageText': define(anyone, z.object({ pageId: Id }), PageText),
   /** The clerk corrects one word; the page text is rebuilt from the words unless the clerk rewrote it whole. Audited. */
-  'ocr.correctWord': def(anyone, z.object({ pageId: Id, index: z.number().int().min(0), text: z.string().trim().min(1).max(200) }), PageText),
+  'ocr.correctWord': define(anyone, z.object({ pageId: Id, index: z.number().int().min(0), text: z.string().trim().min(1).max(200) }), PageText),
   /** The clerk replaces the page's whole text. Audited; searchable at once. */
-  'ocr.saveText': def(anyone, z.object({ pageId: Id, text: z.string().max(200_000) }), PageText),
+  'ocr.saveText': define(anyone, z.object({ pageId: Id, text: z.string().max(200_000) }), PageText),
   /** Failed pages (of a dossier, or the ones named) go back to the queue. */
-  'ocr.retry': def(
+  'ocr.retry': define(
     anyone,
     z.union([z.object({ dossierId: Id }).strict(), z.object({ pageIds: z.array(Id).min(1).max(2000) }).strict()]),
     z.object({ requeued: z.number().int() }),
@@ -97,17 +82,12 @@ export const ocrCommands = {
    * (base64 of a JPEG/PNG; the web host caps a message at 25 MB) or from a page of a dossier.
    * No QR code, or one that is not a coherent card, is a VALIDATION error with a Vietnamese message.
    */
-  'ocr.readCccdQr': def(
+  'ocr.readCccdQr': define(
     anyone,
     z.union([z.object({ base64: z.string().min(1).max(30_000_000) }).strict(), z.object({ pageId: Id }).strict()]),
     z.object({ raw: z.string(), fields: CccdFields }),
   ),
-  /** Applicants, codes, ID numbers and page text, with or without diacritics. */
-  'search.query': def(anyone, z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(20) }), z.array(SearchHit)),
 } as const;
-
-export type OcrCommands = typeof ocrCommands;
-export type OcrCommandName = keyof OcrCommands;
 
 export const ocrEvents = {
   /** One page's OCR state changed; `counts` are the dossier's totals after the change. */

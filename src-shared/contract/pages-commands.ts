@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './commands.js';
+import { anyone, define } from './define.js';
 import { Id, IsoInstant } from './schemas.js';
 
 /**
@@ -7,10 +7,7 @@ import { Id, IsoInstant } from './schemas.js';
  * Insertion in the middle is the `insertAt` of pages.importFiles (and of a scan batch),
  * not a separate command.
  */
-type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
 
-const anyone = ['clerk', 'supervisor', 'admin'] as const;
 const Position = z.number().int().min(1).max(100_000);
 const ComponentPosition = z.number().int().min(0).max(1000);
 
@@ -50,9 +47,9 @@ export type Page = z.infer<typeof Page>;
  */
 const ImportFileInput = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(200_000_000) }).strict();
 
-export const pageCommands = {
+export const pagesCommands = {
   /** Imports JPEG, PNG, TIFF (every page) and PDF (every page at 200 dpi) files, all or nothing. */
-  'pages.importFiles': def(
+  'pages.importFiles': define(
     anyone,
     z.object({
       dossierId: Id,
@@ -63,27 +60,24 @@ export const pageCommands = {
     }),
     z.object({ batchId: Id, pages: z.array(Page) }),
   ),
-  'pages.list': def(anyone, z.object({ dossierId: Id, includeDeleted: z.boolean().default(false) }), z.array(Page)),
+  'pages.list': define(anyone, z.object({ dossierId: Id, includeDeleted: z.boolean().default(false) }), z.array(Page)),
   /** Moves one page to a new position; answers the dossier's pages in their new order. */
-  'pages.move': def(anyone, z.object({ id: Id, position: Position }), z.array(Page)),
+  'pages.move': define(anyone, z.object({ id: Id, position: Position }), z.array(Page)),
   /** Assigns pages to a required component (null = unassigned). */
-  'pages.assign': def(anyone, z.object({ ids: z.array(Id).min(1).max(2000), componentPosition: ComponentPosition.nullable() }), z.array(Page)),
+  'pages.assign': define(anyone, z.object({ ids: z.array(Id).min(1).max(2000), componentPosition: ComponentPosition.nullable() }), z.array(Page)),
   /** Turns a page clockwise; the stored image is re-derived (from the lossless master while it exists). */
-  'pages.rotate': def(anyone, z.object({ id: Id, turn: z.union([z.literal(90), z.literal(180), z.literal(270)]) }), Page),
+  'pages.rotate': define(anyone, z.object({ id: Id, turn: z.union([z.literal(90), z.literal(180), z.literal(270)]) }), Page),
   /** Soft delete: the page leaves the order; its files stay until the dossier has synced. */
-  'pages.delete': def(anyone, z.object({ id: Id }), z.array(Page)),
+  'pages.delete': define(anyone, z.object({ id: Id }), z.array(Page)),
   /** Undo of pages.delete: the page returns to its old position (or the end); answers the dossier's pages in order. */
-  'pages.restore': def(anyone, z.object({ id: Id }), z.array(Page)),
+  'pages.restore': define(anyone, z.object({ id: Id }), z.array(Page)),
   /** The clerk confirms the pages (all pending ones, or `ids`): lossless masters are dropped. */
-  'pages.confirm': def(anyone, z.object({ dossierId: Id, ids: z.array(Id).max(2000).nullable().default(null) }), z.array(Page)),
+  'pages.confirm': define(anyone, z.object({ dossierId: Id, ids: z.array(Id).max(2000).nullable().default(null) }), z.array(Page)),
   /** A page image for display: the thumbnail or the stored archive image. */
-  'pages.image': def(anyone, z.object({ id: Id, variant: z.enum(['thumb', 'archive']) }), z.object({ mime: z.string(), base64: z.string() })),
+  'pages.image': define(anyone, z.object({ id: Id, variant: z.enum(['thumb', 'archive']) }), z.object({ mime: z.string(), base64: z.string() })),
 } as const;
 
-export type PageCommands = typeof pageCommands;
-export type PageCommandName = keyof PageCommands;
-
 /** Progress of an import (or scan) batch, one event per stored page; spread into events.ts. */
-export const pageEvents = {
+export const pagesEvents = {
   'pages.progress': z.object({ dossierId: Id, batchId: Id, done: z.number().int(), total: z.number().int().nullable(), fileName: z.string() }),
 } as const;

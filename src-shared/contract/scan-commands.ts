@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './commands.js';
+import { anyone, define } from './define.js';
 import { Id } from './schemas.js';
 
 /**
@@ -9,10 +9,6 @@ import { Id } from './schemas.js';
  * and the end of the batch. Scanner failures end the batch with a Vietnamese message and keep
  * every page already received.
  */
-type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
-
-const anyone = ['clerk', 'supervisor', 'admin'] as const;
 
 export const ScanSource = z.enum(['flatbed', 'adf', 'adf-duplex']);
 export const ColourMode = z.enum(['color', 'gray', 'lineart']);
@@ -62,13 +58,13 @@ export type ScanBatch = z.infer<typeof ScanBatch>;
 
 export const scanCommands = {
   /** Every reachable scanner (SANE, WIA, eSCL added by URL, the demo scanner); a backend that fails is listed in `errors`. */
-  'scan.devices': def(
+  'scan.devices': define(
     anyone,
     z.object({}).strict(),
     z.object({ devices: z.array(ScanDevice), errors: z.array(ScanProblem.extend({ backend: z.string() })) }),
   ),
   /** Adds a network (eSCL / AirScan) scanner by URL after checking it answers; kept in the desk's settings. */
-  'scan.addEscl': def(
+  'scan.addEscl': define(
     anyone,
     z.object({ url: z.url({ protocol: /^https?$/ }).max(500) }).strict(),
     ScanDevice,
@@ -77,7 +73,7 @@ export const scanCommands = {
    * Starts a scan into a dossier and answers at once. Give a preset (resolved for the device:
    * ADF duplex when it has one) or explicit settings.
    */
-  'scan.start': def(
+  'scan.start': define(
     anyone,
     z
       .object({
@@ -94,13 +90,10 @@ export const scanCommands = {
     z.object({ batchId: Id }),
   ),
   /** Stops a running scan; the pages already received stay in the dossier. */
-  'scan.cancel': def(anyone, z.object({ batchId: Id }).strict(), z.object({ done: z.literal(true) })),
+  'scan.cancel': define(anyone, z.object({ batchId: Id }).strict(), z.object({ done: z.literal(true) })),
   /** Scans still running for a dossier (a reopened page picks up their progress). */
-  'scan.active': def(anyone, z.object({ dossierId: Id }).strict(), z.array(ScanBatch)),
+  'scan.active': define(anyone, z.object({ dossierId: Id }).strict(), z.array(ScanBatch)),
 } as const;
-
-export type ScanCommands = typeof scanCommands;
-export type ScanCommandName = keyof ScanCommands;
 
 /** Spread into events.ts: one event per stored page and one when the batch ends. */
 export const scanEvents = {

@@ -1,19 +1,12 @@
 import { z } from 'zod';
-import type { Access } from './commands.js';
 import { CodeRefusal } from '../sync/push-refusal.js';
+import { admins, anyone, define, done, leads } from './define.js';
 import { Id, IsoInstant } from './schemas.js';
 
 /**
  * The sync commands of the contract (issue 5), spread into `commands` in commands.ts;
  * `syncEvents` is spread into events.ts.
  */
-type Def<I extends z.ZodType, O extends z.ZodType> = { access: Access; input: I; output: O };
-const def = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): Def<I, O> => ({ access, input, output });
-
-const anyone = ['clerk', 'supervisor', 'admin'] as const;
-const leads = ['supervisor', 'admin'] as const;
-const admins = ['admin'] as const;
-const done = z.object({ done: z.literal(true) });
 
 export const SyncEngineState = z.enum(['not_enrolled', 'idle', 'pushing', 'uploading', 'pulling', 'backoff', 'paused', 'outside_window']);
 export type SyncEngineState = z.infer<typeof SyncEngineState>;
@@ -79,25 +72,23 @@ export type SyncOptions = z.infer<typeof SyncOptions>;
 
 export const syncCommands = {
   /** Exchanges a one-time code from the provincial admin for a device credential. */
-  'sync.enroll': def(
+  'sync.enroll': define(
     admins,
     z.object({ serverUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(4).max(40), deviceName: z.string().trim().min(1).max(200) }),
     z.object({ deviceId: z.string(), receptionPoint: z.object({ id: z.string(), code: z.string(), name: z.string() }), deskSlot: z.number().int(), slotBlockSize: z.number().int(), credentialEncrypted: z.boolean() }),
   ),
-  'sync.status': def(anyone, z.object({ dossierIds: z.array(Id).max(500).optional() }), SyncStatus),
+  'sync.status': define(anyone, z.object({ dossierIds: z.array(Id).max(500).optional() }), SyncStatus),
   /** Starts a pass now (inside the sync window), ending any backoff wait. */
-  'sync.now': def(anyone, z.object({}).strict(), done),
-  'sync.pause': def(leads, z.object({}).strict(), done),
-  'sync.resume': def(leads, z.object({}).strict(), done),
-  'sync.options': def(leads, z.object({}).strict(), SyncOptions),
+  'sync.now': define(anyone, z.object({}).strict(), done),
+  'sync.pause': define(leads, z.object({}).strict(), done),
+  'sync.resume': define(leads, z.object({}).strict(), done),
+  'sync.options': define(leads, z.object({}).strict(), SyncOptions),
   /** Changes options; allowInsecureHttp and proxyUrl only by an admin (checked in the handler). */
-  'sync.setOptions': def(leads, SyncOptions.partial(), SyncOptions),
-  'sync.conflicts': def(leads, z.object({ dossierId: Id.optional(), includeResolved: z.boolean().default(false) }), z.array(SyncConflict)),
+  'sync.setOptions': define(leads, SyncOptions.partial(), SyncOptions),
+  'sync.conflicts': define(leads, z.object({ dossierId: Id.optional(), includeResolved: z.boolean().default(false) }), z.array(SyncConflict)),
   /** The supervisor has seen the conflict and dealt with it (e.g. phoned the province). */
-  'sync.resolveConflict': def(leads, z.object({ id: z.number().int() }), done),
+  'sync.resolveConflict': define(leads, z.object({ id: z.number().int() }), done),
 } as const;
-
-export type SyncCommandName = keyof typeof syncCommands;
 
 export const syncEvents = {
   /** Engine state or a dossier's upload progress changed. */

@@ -1,6 +1,6 @@
 /**
  * One page as it leaves a scanner, before any imaging (deskew, crop, compression).
- * This is the seam between scanner access (src-main/scanner) and the page store (src-main/imaging).
+ * This is the seam between scanner access (src-main/scan) and the page store (src-main/imaging).
  * No Node types here: bytes are a Uint8Array (a Node Buffer is one).
  */
 export type PageSide = 'front' | 'back';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { manualClock } from '../../src-main/app/clock.js';
+import { manualClock } from '../../src-main/kernel/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { startWebHost, type WebHost } from '../../src-main/host/web-host.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands.js';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { manualClock } from '../../src-main/app/clock.js';
+import { manualClock } from '../../src-main/kernel/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import type { CommandName, CommandInput, CommandOutput } from '../../src-shared/contract/commands.js';
 import type { Result } from '../../src-shared/contract/result.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { appRoot } from '../../src-main/app/paths.js';
+import { appRoot } from '../../src-main/kernel/paths.js';
 import { migrate } from '../../src-main/db/migrate.js';
 
 export const migrationsDir = join(appRoot(), 'migrations');

@@ -7,12 +7,12 @@ afterEach(() => core?.cleanup());
 describe('first-run setup and sign-in', () => {
   it('requires setup first, then refuses a second setup', async () => {
     core = makeCore();
-    expect((await core.must('app.info', {})).needsSetup).toBe(true);
+    expect((await core.must('setup.status', {})).needsSetup).toBe(true);
     const before = await core.call('catalog.procedures', {}, 'whatever');
     expect(before.ok).toBe(false);
     if (!before.ok) expect(before.error.code).toBe('SETUP_REQUIRED');
     await setUpDesk(core);
-    const info = await core.must('app.info', {});
+    const info = await core.must('setup.status', {});
     expect(info.needsSetup).toBe(false);
     expect(info.receptionPoint?.agencyCode).toBe('000.00.53.H48');
     const again = await core.call('setup.init', {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-main/app/config.js';
+import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-main/kernel/config.js';
 import { runCli } from '../../src-main/cli/main.js';
 import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/launch/instance-lock.js';
 import { browserCommand } from '../../src-main/launch/open-browser.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appRoot } from '../../src-main/app/paths.js';
+import { appRoot } from '../../src-main/kernel/paths.js';
 import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion } from '../../src-main/db/migrate.js';
 import { openDatabase, type Db } from '../../src-main/db/open.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ocrHandlers } from '../../src-main/ocr/handlers.js';
+import { searchHandlers } from '../../src-main/search/handlers.js';
 import { createOcrRuntime, type OcrRuntime } from '../../src-main/ocr/ocr-runtime.js';
 import type { OcrProgress } from '../../src-main/ocr/ocr-queue.js';
 import { characterErrorRate } from '../../src-shared/text/error-rate.js';
@@ -24,7 +25,7 @@ describe('OCR of a stored page with the real tesseract.js engine', () => {
     const [row] = await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'don.png', data: page.png }], userId: desk.ctx.user!.id });
     const events: OcrProgress[] = [];
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, onProgress: (p) => events.push(p) });
-    const h = ocrHandlers({ db: desk.core.db, ocr: ocr.service });
+    const h = { ...ocrHandlers(ocr.service), ...searchHandlers(desk.core.db) };
 
     expect((await h['ocr.status']({ dossierId: desk.dossierId }, desk.ctx)).counts).toEqual({ pending: 1, running: 0, done: 0, failed: 0 });
     ocr.queue.start();

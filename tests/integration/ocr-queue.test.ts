@@ -9,6 +9,7 @@ import type { OcrEngineFactory, RecognizedPage } from '../../src-main/ocr/ocr-ty
 import { pagesDesk, type PagesDesk } from '../fixtures/pages-setup.js';
 import { renderTextPage } from '../fixtures/ocr-corpus/text-page.js';
 import { ocrHandlers } from '../../src-main/ocr/handlers.js';
+import { searchHandlers } from '../../src-main/search/handlers.js';
 
 let desk: PagesDesk | undefined;
 let ocr: OcrRuntime | undefined;
@@ -52,7 +53,7 @@ describe('OCR queue', () => {
     // Learn the digest of page a's OCR image with a first fake run, then make exactly that image hang.
     const keys: string[] = [];
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, timeoutMs: 150, engine: fakeEngine(hang, keys) });
-    const h = ocrHandlers({ db: desk.core.db, ocr: ocr.service });
+    const h = { ...ocrHandlers(ocr.service), ...searchHandlers(desk.core.db) };
     ocr.queue.start();
     await ocr.queue.idle();
     await ocr.close();
@@ -92,7 +93,7 @@ describe('OCR queue', () => {
     desk = await pagesDesk();
     const [a] = await twoPages(desk);
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, engine: fakeEngine(new Set(), []) });
-    const h = ocrHandlers({ db: desk.core.db, ocr: ocr.service });
+    const h = { ...ocrHandlers(ocr.service), ...searchHandlers(desk.core.db) };
     ocr.queue.start();
     await ocr.queue.idle();
     expect(jobs(desk)).toHaveLength(2);
@@ -109,7 +110,7 @@ describe('OCR queue', () => {
     desk = await pagesDesk();
     const [, b] = await twoPages(desk);
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, engine: fakeEngine(new Set(), []) });
-    const h = ocrHandlers({ db: desk.core.db, ocr: ocr.service });
+    const h = { ...ocrHandlers(ocr.service), ...searchHandlers(desk.core.db) };
     ocr.queue.start();
     await ocr.queue.idle();
     const corrected = await h['ocr.correctWord']({ pageId: b!.id, index: 0, text: 'Đường' }, desk.ctx);

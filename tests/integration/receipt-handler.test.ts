@@ -4,7 +4,7 @@ import type { CommandInput } from '../../src-shared/contract/commands.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 import { decodeQrCodes, pdfInfo, pdfText, rasterise } from '../helpers/pdf.js';
 
-/** 'dossiers.receiptPdf' through the real core: real SQLite, real dossier commands. */
+/** 'receipt.pdf' through the real core: real SQLite, real dossier commands. */
 
 let core: TestCore;
 afterEach(() => core?.cleanup());
@@ -27,18 +27,18 @@ const draftInput: CommandInput<'dossiers.create'> = {
 const auditRows = (c: TestCore) => (c.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
-describe('dossiers.receiptPdf', () => {
+describe('receipt.pdf', () => {
   it('answers NOT_FOUND for an unknown dossier', async () => {
     core = makeCore();
     const token = await setUpDesk(core);
-    const r = await core.call('dossiers.receiptPdf', { id: randomUUID() }, token);
+    const r = await core.call('receipt.pdf', { id: randomUUID() }, token);
     expect(r.ok ? null : r.error.code).toBe('NOT_FOUND');
   });
 
   it('requires a session', async () => {
     core = makeCore();
     await setUpDesk(core);
-    const r = await core.call('dossiers.receiptPdf', { id: randomUUID() }, null);
+    const r = await core.call('receipt.pdf', { id: randomUUID() }, null);
     expect(r.ok ? null : r.error.code).toBe('UNAUTHENTICATED');
   });
 
@@ -47,13 +47,13 @@ describe('dossiers.receiptPdf', () => {
     core = makeCore('2026-03-02T15:30:00+07:00');
     const token = await setUpDesk(core);
     const draft = await core.must('dossiers.create', draftInput, token);
-    const refused = await core.call('dossiers.receiptPdf', { id: draft.id }, token);
+    const refused = await core.call('receipt.pdf', { id: draft.id }, token);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error).toMatchObject({ code: 'VALIDATION', message: 'Hồ sơ chưa được tiếp nhận' });
 
     const d = await core.must('dossiers.receive', { id: draft.id }, token);
     const before = auditRows(core);
-    const { fileName, pdfBase64 } = await core.must('dossiers.receiptPdf', { id: d.id }, token);
+    const { fileName, pdfBase64 } = await core.must('receipt.pdf', { id: d.id }, token);
     expect(auditRows(core)).toBe(before);
     expect(fileName).toBe(`bien-nhan-${d.code}.pdf`);
 
@@ -84,7 +84,7 @@ describe('dossiers.receiptPdf', () => {
     const token = await setUpDesk(core);
     await core.must('settings.update', { trackingUrlTemplate: 'https://dichvucong.example.vn/tra-cuu?ma={code}&k={lookup}' }, token);
     const d = await core.must('dossiers.receive', { id: (await core.must('dossiers.create', draftInput, token)).id }, token);
-    const { pdfBase64 } = await core.must('dossiers.receiptPdf', { id: d.id }, token);
+    const { pdfBase64 } = await core.must('receipt.pdf', { id: d.id }, token);
     const expected = `https://dichvucong.example.vn/tra-cuu?ma=${encodeURIComponent(d.code!)}&k=${encodeURIComponent(d.lookupCode!)}`;
     expect(await decodeQrCodes(rasterise(bytesOf(pdfBase64)))).toEqual([expected]);
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { presetSettings } from '../../src-shared/scan/presets.js';
-import { demoDevice, demoScan } from '../../src-main/scanner/demo-scanner.js';
+import { demoDevice, demoScan } from '../../src-main/scan/demo-scanner.js';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'assets', 'demo-pages');

@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 import type { ScanSettings } from '../../src-shared/scan/scanner-device.js';
-import { EsclClient, esclBaseUrl } from '../../src-main/scanner/escl/escl-client.js';
-import { ScannerService } from '../../src-main/scanner/scanner-service.js';
+import { EsclClient, esclBaseUrl } from '../../src-main/scan/escl/escl-client.js';
+import { ScannerService } from '../../src-main/scan/scanner-service.js';
 import { startEsclServer, type EsclTestServer } from './scanner-escl-server.js';
 
 const adf: ScanSettings = { source: 'adf', mode: 'color', dpi: 200, pageSize: 'a4' };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 import type { ScanSettings } from '../../src-shared/scan/scanner-device.js';
-import { ScannerService } from '../../src-main/scanner/scanner-service.js';
+import { ScannerService } from '../../src-main/scan/scanner-service.js';
 import { ensureAddonBuilt, saneConfigDir } from './scanner-test-env.js';
 
 // Gray at 75 dpi with a 20 ms delay per buffer: a few tenths of a second per page, so there is

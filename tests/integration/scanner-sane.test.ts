@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 import type { ScanSettings } from '../../src-shared/scan/scanner-device.js';
-import { ScannerService } from '../../src-main/scanner/scanner-service.js';
+import { ScannerService } from '../../src-main/scan/scanner-service.js';
 import { ensureAddonBuilt, saneConfigDir } from './scanner-test-env.js';
 
 // SANE's `test` backend at 75 dpi: pages are 200 × 200 mm at most (its geometry limit), 590 × 590 px.

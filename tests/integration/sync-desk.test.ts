@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
-import { readSettings } from '../../src-main/app/settings.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
+import { readSettings } from '../../src-main/settings/settings-repo.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
 import { syncHandlers } from '../../src-main/sync/handlers.js';
+import { createSyncConflicts } from '../../src-main/sync/sync-conflicts.js';
 import type { SyncTuning } from '../../src-main/sync/sync-engine.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
@@ -75,7 +76,7 @@ describe('enrollment', () => {
   it('refuses plain HTTP off loopback, a bad code, and stores the credential and desk slot on success', async () => {
     const point = await createPoint(server);
     const d = await desk(point.agencyCode);
-    const handlers = syncHandlers(d.sync);
+    const handlers = syncHandlers(d.sync, createSyncConflicts(d.core.db, d.core.clock));
     await expect(d.sync.enroll({ serverUrl: 'http://so-noi-vu.example.vn', code: 'ABCDE-FGHIJ', deviceName: 'Máy 1' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(d.sync.enroll({ serverUrl: server.url, code: 'ABCDE-FGHIJ', deviceName: 'Máy 1' })).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
     expect(d.sync.status().enrolled).toBe(false);
@@ -137,7 +138,7 @@ describe('push, upload, pull', () => {
     expect(d.sync.status().queueLength).toBe(1);
     const third = await d.sync.engine.syncOnce();
     expect(third).toMatchObject({ ok: true, conflicts: 1 });
-    const conflicts = await syncHandlers(d.sync)['sync.conflicts']({ dossierId: a, includeResolved: false }, { user: d.user, sessionToken: d.token });
+    const conflicts = await syncHandlers(d.sync, createSyncConflicts(d.core.db, d.core.clock))['sync.conflicts']({ dossierId: a, includeResolved: false }, { user: d.user, sessionToken: d.token });
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ reason: 'province_locked' });
     expect(d.sync.status([a]).perDossier[0]).toMatchObject({ conflicts: 1 });

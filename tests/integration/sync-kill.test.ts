@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync } from '../../src-main/sync/desk-sync.js';
 import type { User } from '../../src-shared/contract/schemas.js';
@@ -27,7 +27,7 @@ const tuning = { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThre
 const childSource = (dataDir: string) => `
   import { join } from 'node:path';
   import { createCore } from ${JSON.stringify(join(root, 'src-main/app/core.js'))};
-  import { silentLogger } from ${JSON.stringify(join(root, 'src-main/app/logger.js'))};
+  import { silentLogger } from ${JSON.stringify(join(root, 'src-main/kernel/logger.js'))};
   import { openPageStore } from ${JSON.stringify(join(root, 'src-main/pages/page-store.js'))};
   import { createDeskSync } from ${JSON.stringify(join(root, 'src-main/sync/desk-sync.js'))};
   const dataDir = ${JSON.stringify(dataDir)};

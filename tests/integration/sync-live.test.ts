@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
 import { proxyFromEnv } from '../../src-main/sync/proxy-fetch.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync, PURGE_FIRST_DELAY_MS, PURGE_INTERVAL_MS } from '../../src-main/sync/desk-sync.js';
 import type { Timers } from '../../src-main/sync/sync-engine.js';

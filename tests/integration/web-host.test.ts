@@ -173,9 +173,9 @@ describe('web host access', () => {
 });
 
 describe('web host WebSocket contract', () => {
-  it('round-trips app.info with the cookie alone', async () => {
+  it('round-trips setup.status with the cookie alone', async () => {
     const ws = await openSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { cookie: `tiepnhan_token_${host.port}=${host.token}` } });
-    const result = await call(ws, 7, 'app.info', {});
+    const result = await call(ws, 7, 'setup.status', {});
     expect(result.ok).toBe(true);
     expect(result.value).toMatchObject({ needsSetup: expect.any(Boolean) as unknown });
     const unknown = await call(ws, 8, 'no.such.command', {});
@@ -203,7 +203,7 @@ describe('web host WebSocket contract', () => {
       const big = await openSocket(`ws://127.0.0.1:${small.port}/ws?token=${small.token}`);
       const bigClosed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
       big.on('error', () => {});
-      big.send(JSON.stringify({ type: 'request', id: 1, command: 'app.info', input: { pad: 'x'.repeat(4096) }, sessionToken: null }));
+      big.send(JSON.stringify({ type: 'request', id: 1, command: 'setup.status', input: { pad: 'x'.repeat(4096) }, sessionToken: null }));
       expect(await bigClosed).toBe(1009);
     } finally {
       await small.close();
@@ -211,7 +211,7 @@ describe('web host WebSocket contract', () => {
 
     // The host still answers afterwards.
     const after = await openSocket(url);
-    expect((await call(after, 1, 'app.info', {})).ok).toBe(true);
+    expect((await call(after, 1, 'setup.status', {})).ok).toBe(true);
     after.close();
   });
 
@@ -232,12 +232,12 @@ describe('web host WebSocket contract', () => {
     signedIn.send(JSON.stringify({ type: 'subscribe', sessionToken: session }));
     anonymous.send(JSON.stringify({ type: 'subscribe', sessionToken: 'not-a-session' }));
     // A round trip on each socket makes sure the subscribe messages were handled first.
-    await call(signedIn, 1, 'app.info', {});
-    await call(anonymous, 1, 'app.info', {});
+    await call(signedIn, 1, 'setup.status', {});
+    await call(anonymous, 1, 'setup.status', {});
 
     core.events.emit('replication.dossiers', { documents: [], checkpoint: { seq: 1 } } as never);
-    await call(signedIn, 2, 'app.info', {});
-    await call(anonymous, 2, 'app.info', {});
+    await call(signedIn, 2, 'setup.status', {});
+    await call(anonymous, 2, 'setup.status', {});
     expect(received.signedIn).toEqual(['replication.dossiers']);
     expect(received.anonymous).toEqual([]);
     signedIn.close();

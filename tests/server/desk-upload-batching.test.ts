@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync } from '../../src-main/sync/desk-sync.js';
 import type { FetchLike } from '../../src-main/sync/sync-http.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src-main/app/clock.js';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { manualClock } from '../../src-main/kernel/clock.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { createSessions } from '../../src-main/auth/sessions.js';
 import { createDispatch } from '../../src-main/ipc/dispatch.js';
 import type { Handlers } from '../../src-main/ipc/handler-types.js';
@@ -36,15 +36,15 @@ describe('dispatch', () => {
   });
 
   it('turns a handler crash into INTERNAL without leaking the message', async () => {
-    const { dispatch } = setup({ 'app.info': () => { throw new Error('secret path /home/x'); } });
-    const r = await dispatch('app.info', {}, null);
+    const { dispatch } = setup({ 'setup.status': () => { throw new Error('secret path /home/x'); } });
+    const r = await dispatch('setup.status', {}, null);
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!r.ok) expect(r.error.message).not.toContain('secret');
   });
 
   it('validates output too: a handler returning the wrong shape is an INTERNAL error', async () => {
-    const { dispatch } = setup({ 'app.info': () => ({ version: 1 }) as never });
-    expect(await dispatch('app.info', {}, null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const { dispatch } = setup({ 'setup.status': () => ({ version: 1 }) as never });
+    expect(await dispatch('setup.status', {}, null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
   it('requires a session for non-public commands', async () => {

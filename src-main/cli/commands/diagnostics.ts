@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statfsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../app/config.js';
-import { appRoot } from '../../app/paths.js';
+import { loadConfig } from '../../kernel/config.js';
+import { appRoot } from '../../kernel/paths.js';
 import { loadMigrations, schemaVersion } from '../../db/migrate.js';
 import { openDatabaseReadOnly } from '../../db/open.js';
 import { electronPackageVersion, findElectronBinary } from '../../launch/electron-binary.js';

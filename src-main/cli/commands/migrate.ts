@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.js';
 import { schemaVersion } from '../../db/migrate.js';
-import { appRoot } from '../../app/paths.js';
+import { appRoot } from '../../kernel/paths.js';
 import type { CliCommand } from '../cli-command.js';
 import { databaseFile } from './database-file.js';
 

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ScanError, scanErrorMessages } from '../../../src-shared/scan/scan-errors.js';
 import { colorModes, pageSizes, scanSources, type ColorMode, type PageSize, type ScanSource } from '../../../src-shared/scan/scanner-device.js';
-import { pageFile } from '../../scanner/page-file.js';
-import { ScannerService } from '../../scanner/scanner-service.js';
+import { pageFile } from '../../scan/page-file.js';
+import { ScannerService } from '../../scan/scanner-service.js';
 import type { CliCommand } from '../cli-command.js';
 import { esclUrls } from './scanners.js';
 

@@ -1,5 +1,5 @@
 import { scanErrorMessages } from '../../../src-shared/scan/scan-errors.js';
-import { ScannerService } from '../../scanner/scanner-service.js';
+import { ScannerService } from '../../scan/scanner-service.js';
 import type { CliCommand, CliValues } from '../cli-command.js';
 
 /** `--escl URL` may be given several times: network scanners to include. */

@@ -32,7 +32,7 @@ export function DossierPage({ dossierId, pageId }: { dossierId: string; pageId?:
   }, [load]);
 
   const receipt = async (): Promise<Blob | null> => {
-    const r = await run(() => client.call('dossiers.receiptPdf', { id: dossierId }));
+    const r = await run(() => client.call('receipt.pdf', { id: dossierId }));
     return r ? pdfBlob(r.pdfBase64) : null;
   };
 

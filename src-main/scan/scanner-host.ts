@@ -13,7 +13,7 @@ import type { ScannerAddon, SaneAddon, WiaAddon, RawPage } from '../../native-sc
 import { pagePosition } from '../../src-shared/scan/page-frame.js';
 import { isScanErrorCode, ScanError } from '../../src-shared/scan/scan-errors.js';
 import { deviceId, type ScanSettings, type ScannerDevice } from '../../src-shared/scan/scanner-device.js';
-import { appRoot } from '../app/paths.js';
+import { appRoot } from '../kernel/paths.js';
 import { heartbeatIntervalMs, type HostMessage, type HostRequest, type PageMeta, type WireError } from './host-protocol.js';
 import { applySaneSettings, capabilitiesOf, sourcesOf } from './sane-settings.js';
 

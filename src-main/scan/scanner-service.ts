@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PageFrame } from '../../src-shared/scan/page-frame.js';
 import { ScanError, type ScanErrorCode } from '../../src-shared/scan/scan-errors.js';
 import { parseDeviceId, type ScanSettings, type ScannerDevice } from '../../src-shared/scan/scanner-device.js';
-import { appRoot } from '../app/paths.js';
+import { appRoot } from '../kernel/paths.js';
 import { AsyncQueue } from './async-queue.js';
 import { demoDevice, demoScan } from './demo-scanner.js';
 import { EsclClient } from './escl/escl-client.js';

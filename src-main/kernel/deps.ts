@@ -1,19 +1,19 @@
 import type { Settings } from '../../src-shared/contract/schemas.js';
-import type { Sessions } from '../auth/sessions.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
-/** What feature handlers are built from, once, in the composition root. */
-export type Deps = {
+/**
+ * The ground floor every feature is built on, made once in the composition root. A feature
+ * that needs more (sessions, the page store, sync) says so in its own deps type.
+ */
+export type KernelDeps = {
   db: Db;
   clock: Clock;
   logger: Logger;
-  sessions: Sessions;
   /** The desk's settings; throws SETUP_REQUIRED before first-run setup. */
   settings: () => Settings;
   version: string;
+  /** Fonts, ICC profile, OCR data shipped with the app. */
   assetsDir: string;
-  /** Idle lock for a desk set up from now on (IT's config.json may change the default). */
-  idleLockMinutesDefault: number;
 };

@@ -1,20 +1,18 @@
-import type { ScanBatch, ScanCommandName } from '../../src-shared/contract/scan-commands.js';
+import type { z } from 'zod';
+import type { ScanBatch, scanCommands } from '../../src-shared/contract/scan-commands.js';
 import type { EventPayload } from '../../src-shared/contract/events.js';
 import { AppError } from '../../src-shared/contract/errors.js';
 import { presetSettings } from '../../src-shared/scan/presets.js';
 import { ScanError, isScanErrorCode, scanErrorMessages } from '../../src-shared/scan/scan-errors.js';
 import type { ScanSettings, ScannerDevice } from '../../src-shared/scan/scanner-device.js';
 import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
-import type { Handlers } from '../ipc/handler-types.js';
 import type { PageService } from '../pages/page-service.js';
 import { addStoredEsclUrl, readStoredEsclUrls } from './escl-urls.js';
 import type { ScanJob, ScannerService } from './scanner-service.js';
 
-export type ScanHandlers = Pick<Handlers, ScanCommandName>;
-
-export type ScanHandlerDeps = {
+export type ScanBatchesDeps = {
   db: Db;
   logger: Logger;
   pages: PageService;
@@ -34,12 +32,14 @@ export function scanProblem(error: unknown): { code: string; message: string } {
   return { code: 'IO_ERROR', message: scanErrorMessages.vi.IO_ERROR };
 }
 
+export type StartScan = z.output<(typeof scanCommands)['scan.start']['input']>;
+
 /**
- * scan.* commands. A batch runs in the background: each page the scanner service yields is
+ * Scan batches of the desk. A batch runs in the background: each page the scanner service yields is
  * stored at once through PageService.addScannedPage (its own transaction), so whatever ends
  * the batch — cancel, jam, unplugged scanner, a crashed host — every page received is kept.
  */
-export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHandlerDeps): ScanHandlers {
+export function createScanBatches({ db, logger, pages, scanner, onProgress }: ScanBatchesDeps) {
   const running = new Map<string, Running>();
   let lastDevices: ScannerDevice[] = [];
 
@@ -95,7 +95,7 @@ export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHan
   };
 
   return {
-    async 'scan.devices'() {
+    async devices() {
       // eSCL scanners the desk was given by URL: registered again after a restart.
       for (const url of readStoredEsclUrls(db)) {
         if (scanner.esclClient(`escl:${url}`)) continue;
@@ -113,7 +113,7 @@ export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHan
       return { devices: listing.devices, errors };
     },
 
-    async 'scan.addEscl'({ url }) {
+    async addEscl(url: string): Promise<ScannerDevice> {
       let device: ScannerDevice;
       try {
         device = await scanner.addEsclScanner(url);
@@ -125,12 +125,11 @@ export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHan
       return device;
     },
 
-    async 'scan.start'(input, ctx) {
+    async start(input: StartScan, userId: string | null): Promise<{ batchId: string }> {
       for (const r of running.values()) {
         if (r.deviceId === input.deviceId) throw new AppError('CONFLICT', scanErrorMessages.vi.DEVICE_BUSY);
       }
       const settings: ScanSettings = input.settings ?? presetSettings(input.preset!, await findDevice(input.deviceId));
-      const userId = ctx.user?.id ?? null;
       const batchId = pages.startBatch({
         dossierId: input.dossierId,
         source: 'scan',
@@ -146,18 +145,19 @@ export function scanHandlers({ db, logger, pages, scanner, onProgress }: ScanHan
       return { batchId };
     },
 
-    'scan.cancel'({ batchId }) {
+    cancel(batchId: string): void {
       const r = running.get(batchId);
       if (!r) {
         if (!pages.getBatch(batchId)) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt quét.');
-        return { done: true }; // Already finished: nothing left to stop.
+        return; // Already finished: nothing left to stop.
       }
       r.cancelRequested = true;
       r.job?.cancel();
-      return { done: true };
     },
 
-    'scan.active': ({ dossierId }) =>
+    active: (dossierId: string): ScanBatch[] =>
       [...running.values()].filter((r) => r.dossierId === dossierId).map(({ job: _j, cancelRequested: _c, ...batch }) => batch),
   };
 }
+
+export type ScanBatches = ReturnType<typeof createScanBatches>;

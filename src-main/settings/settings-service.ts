@@ -1,0 +1,47 @@
+import { AppError } from '../../src-shared/contract/errors.js';
+import type { Settings } from '../../src-shared/contract/schemas.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { KernelDeps } from '../kernel/deps.js';
+import { readSettings, writeSettings } from './settings-repo.js';
+
+export type SettingsDeps = Pick<KernelDeps, 'db' | 'clock' | 'settings'> & {
+  /** Whether the desk is enrolled with the province (sync's, given by the root). */
+  isEnrolled: () => boolean;
+};
+
+/** The desk's settings; an admin's changes are audited. */
+export function createSettingsService({ db, clock, settings, isEnrolled }: SettingsDeps) {
+  return {
+    get: () => settings(),
+
+    update(values: Partial<Settings>, actorId: string | null): Settings {
+      db.transaction(() => {
+        refuseEnrolledIdentityChange(values, isEnrolled() ? readSettings(db) : null);
+        writeSettings(db, values);
+        appendAudit(db, { at: clock.now().toISOString(), userId: actorId, action: 'settings.update', dossierId: null, details: values });
+      })();
+      return settings();
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/**
+ * Once the desk is enrolled (`current` given), its slot, block size and unit code come from the
+ * province: an admin changing them here could step into another desk's number range and issue
+ * colliding dossier codes. Re-enrolling is the way to change them.
+ */
+function refuseEnrolledIdentityChange(values: Partial<Settings>, current: Settings | null): void {
+  if (!current) return;
+  const changed =
+    (values.deskSlot !== undefined && values.deskSlot !== current.deskSlot) ||
+    (values.slotBlockSize !== undefined && values.slotBlockSize !== current.slotBlockSize) ||
+    (values.receptionPoint !== undefined && values.receptionPoint.agencyCode !== current.receptionPoint.agencyCode);
+  if (changed) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Máy đã đăng ký với tỉnh: số máy, khối số và mã đơn vị do tỉnh cấp, không sửa ở đây. Hãy đăng ký lại nếu cần đổi.',
+    );
+  }
+}

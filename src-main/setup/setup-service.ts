@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../src-shared/contract/errors.js';
+import type { ReceptionPoint } from '../../src-shared/contract/schemas.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { KernelDeps } from '../kernel/deps.js';
+import { initSettings, readSettings } from '../settings/settings-repo.js';
+import { hashPassword } from '../users/password.js';
+import { insertUser, userCount } from '../users/users-repo.js';
+
+export type SetupDeps = Pick<KernelDeps, 'db' | 'clock' | 'version'> & {
+  /** Idle lock for a desk set up from now on (IT's config.json may change the default). */
+  idleLockMinutesDefault: number;
+};
+
+export type FirstAdmin = { username: string; fullName: string; password: string };
+
+/** The desk's first-run setup: its reception point and first admin, once. */
+export function createSetupService({ db, clock, version, idleLockMinutesDefault }: SetupDeps) {
+  const now = () => clock.now().toISOString();
+  return {
+    status() {
+      const s = readSettings(db);
+      return { version, needsSetup: s === null, receptionPoint: s?.receptionPoint ?? null };
+    },
+
+    async init(receptionPoint: ReceptionPoint, admin: FirstAdmin): Promise<void> {
+      const passwordHash = await hashPassword(admin.password);
+      db.transaction(() => {
+        // Checked again inside the transaction: two windows racing through setup get one admin.
+        if (userCount(db) > 0) throw new AppError('SETUP_DONE');
+        const id = randomUUID();
+        insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: now() });
+        initSettings(db, receptionPoint, { idleLockMinutes: idleLockMinutesDefault });
+        appendAudit(db, { at: now(), userId: id, action: 'setup.init', dossierId: null, details: { receptionPoint, admin: admin.username } });
+      })();
+    },
+  };
+}
+
+export type SetupService = ReturnType<typeof createSetupService>;
