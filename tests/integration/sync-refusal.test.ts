@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/app/logger.js';
+import { silentLogger } from '../../src-main/kernel/logger.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
 import { createDeskSync } from '../../src-main/sync/desk-sync.js';
 import type { User } from '../../src-shared/contract/schemas.js';
