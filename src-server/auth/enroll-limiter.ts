@@ -39,5 +39,5 @@ export function afterFailure(row: LimitRow, now: Date, policy: EnrollLimitPolicy
     const delay = Math.min(1000 * 2 ** (failures - policy.freeFailures - 1), policy.maxDelayMs);
     until = new Date(now.getTime() + delay);
   }
-  return { key: row.key, failures, lastFailureAt: now, blockedUntil: until };
+  return { key: row.key, failures, lastFailureAt: now, blockedUntil: until, throttled: 0 };
 }

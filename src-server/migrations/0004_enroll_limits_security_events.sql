@@ -6,7 +6,10 @@ CREATE TABLE enroll_limits (
   key             text PRIMARY KEY,
   failures        integer NOT NULL CHECK (failures >= 0),
   last_failure_at timestamptz NOT NULL,
-  blocked_until   timestamptz
+  blocked_until   timestamptz,
+  -- Attempts refused while blocked, since the last failure: only the first of them is logged,
+  -- so a flood of requests cannot fill the security log.
+  throttled       integer NOT NULL DEFAULT 0
 );
 
 -- Security-relevant events for the province's IT: failed and throttled enrollments, admin

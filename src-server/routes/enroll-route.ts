@@ -19,7 +19,8 @@ type Outcome =
  * POST /enroll: a one-time code becomes a device credential and a desk slot. Guesses are
  * limited per client address and per code (enroll-limiter.ts); the limiter's rows are locked
  * for the attempt, so concurrent guesses queue instead of slipping past the count. Every
- * failed or throttled attempt leaves a security event (address and reason, never the code).
+ * failed attempt leaves a security event (address and reason, never the code), and so does the
+ * first throttled one of each blocked period (the others are counted in the limiter row).
  */
 export function enrollRoute(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/enroll', async (request, reply) => {
@@ -29,9 +30,12 @@ export function enrollRoute(app: FastifyInstance, ctx: ServerContext): void {
     const keys = [`addr:${request.ip}`, `code:${codeHash}`];
     const outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
       const limits = await lockLimits(tx, keys, now);
-      const until = limits.map((l) => blockedUntil(l, now)).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-      if (until) {
-        await insertSecurityEvent(tx, { at: now, kind: 'enroll_throttled', address: request.ip });
+      const blocked = limits.filter((l) => blockedUntil(l, now) !== null);
+      if (blocked.length > 0) {
+        // One event per blocked period, not per request: a flood must not fill the log.
+        if (blocked.some((l) => l.throttled === 0)) await insertSecurityEvent(tx, { at: now, kind: 'enroll_throttled', address: request.ip });
+        for (const l of blocked) await saveLimit(tx, { ...l, throttled: l.throttled + 1 });
+        const until = blocked.map((l) => l.blockedUntil!).sort((a, b) => b.getTime() - a.getTime())[0]!;
         return { kind: 'throttled', until };
       }
       const claim = await claimableEnrollmentCode(tx, codeHash, now);
