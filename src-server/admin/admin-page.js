@@ -5,6 +5,7 @@ const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '
 const say = (text, ok) => { $('msg').textContent = text; $('msg').className = ok ? 'ok' : ''; };
 const fmt = (t) => (t ? new Date(t).toLocaleString('vi-VN') : '');
 const gb = (n) => (n / 1024 ** 3).toLocaleString('vi-VN', { maximumFractionDigits: 2 }) + ' GB';
+const eventDetails = { unknown_code: 'Mã không tồn tại', used_code: 'Mã đã được dùng', expired_code: 'Mã đã hết hạn', all: 'Mọi địa chỉ', 'admin api': 'Trên trang quản trị' };
 const eventNames = { enroll_failed: 'Nhập sai mã đăng ký', enroll_throttled: 'Đăng ký bị chặn tạm thời', push_refused: 'Hồ sơ bị từ chối (mã không hợp lệ)', admin_token_rotated: 'Đổi mã quản trị', enroll_lockouts_cleared: 'Mở khoá đăng ký' };
 let points = [];
 
@@ -29,7 +30,7 @@ async function refresh() {
     $('points').innerHTML = pts.map((p) => `<tr><td>${esc(p.agencyCode)}</td><td>${esc(p.name)}</td><td><button data-enroll="${esc(p.id)}">Cấp mã đăng ký máy</button></td></tr>`).join('');
     $('devices').innerHTML = devices.map((d) => `<tr><td>${esc(d.name)}</td><td>${pointName(d.receptionPointId)}</td><td>${d.deskSlot}</td><td>${fmt(d.enrolledAt)}</td><td>${fmt(d.lastSeenAt)}</td><td>${gb(d.storedBytes)}</td><td>${d.revokedAt ? 'Đã thu hồi ' + fmt(d.revokedAt) : 'Đang dùng'}</td><td>${d.revokedAt ? '' : `<button data-revoke="${esc(d.id)}">Thu hồi</button>`}</td></tr>`).join('');
     $('dossiers').innerHTML = dossiers.map((x) => `<tr><td>${esc(x.code ?? x.id)}${x.codeDuplicate ? ' (mã trùng từ trước)' : ''}</td><td>${pointName(x.receptionPointId)}</td><td>${x.complete ? 'Đủ' : 'Thiếu trang'}</td><td>${x.province ? esc(statuses[x.province.status]) + (x.province.note ? ': ' + esc(x.province.note) : '') : 'Chưa xử lý'}</td><td>${x.conflicts}</td><td><select data-status-for="${esc(x.id)}">${Object.entries(statuses).map(([k, v]) => `<option value="${k}">${v}</option>`).join('')}</select> <input data-note-for="${esc(x.id)}" placeholder="Ghi chú"> <button data-set-status="${esc(x.id)}">Lưu</button></td></tr>`).join('');
-    $('events').innerHTML = events.map((e) => `<tr><td>${fmt(e.at)}</td><td>${esc(eventNames[e.kind] ?? e.kind)}</td><td>${esc(e.address)}</td><td>${esc(e.detail)}</td></tr>`).join('');
+    $('events').innerHTML = events.map((e) => `<tr><td>${fmt(e.at)}</td><td>${esc(eventNames[e.kind] ?? e.kind)}</td><td>${esc(e.address)}</td><td>${esc(eventDetails[e.detail] ?? e.detail)}</td></tr>`).join('');
     say('Đã tải dữ liệu.', true);
   } catch (e) { say(e.message); }
 }
