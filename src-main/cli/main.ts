@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
+import { serverUsageLines } from '../../src-shared/sync/server-usage.js';
 import { ConfigError } from '../kernel/config.js';
 import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
 import { AlreadyRunningError } from '../launch/instance-lock.js';
 import { PortInUseError } from '../launch/port-choice.js';
-import { serverUsageLines } from '../../src-shared/sync/server-usage.js';
 import { appVersion } from './app-version.js';
 import type { CliCommand, CliContext } from './cli-command.js';
 import { cliCommands } from './commands/index.js';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { decidePush, intakeKey, type ConflictReason } from '../../src-shared/sync/conflict-rules.js';
-import type { MasterDossier, ProvincePart, ProvinceStatus, PushRow, SyncDossier } from '../../src-shared/sync/wire.js';
 import { PUSH_REFUSED_STATUS, type CodeRefusal } from '../../src-shared/sync/push-refusal.js';
+import type { MasterDossier, ProvincePart, ProvinceStatus, PushRow, SyncDossier } from '../../src-shared/sync/wire.js';
 import { HttpError } from '../http/errors.js';
 import { messages } from '../http/messages.js';
 import type { Queryable } from '../storage/db.js';
-import { lockSequence, notifyChange } from './change-notify.js';
 import { codeRefusal } from '../sync/code-check.js';
+import { lockSequence, notifyChange } from './change-notify.js';
 import type { DeviceIdentity } from './devices-repo.js';
 
 type DossierDbRow = {
