@@ -1,8 +1,11 @@
-import { codeRefusalText, PUSH_REFUSED_STATUS, PushRefusalFields, type CodeRefusal } from '../../src-shared/sync/push-refusal.js';
+import { problemText } from '../../src-shared/i18n/problems/index.js';
+import { PUSH_REFUSED_STATUS, PushRefusalFields, type CodeRefusal } from '../../src-shared/sync/push-refusal.js';
 import { PushResponse, type MasterDossier, type SyncDossier } from '../../src-shared/sync/wire.js';
 import type { Db } from '../db/open.js';
 import { describeSyncError, SyncHttpError, type SyncHttp } from './sync-http.js';
 import { outboxFailed, setRefusals } from './sync-repo.js';
+
+const PUSH_TIMEOUT_MS = 60_000;
 
 type Item = { row: { dossier_id: string }; doc: SyncDossier; assumed: SyncDossier | null };
 
@@ -17,7 +20,7 @@ export async function pushBatch<T extends Item>(http: SyncHttp, db: Db, items: T
   while (sent.length > 0) {
     try {
       const body = sent.map((i) => ({ newDocumentState: i.doc, assumedMasterState: i.assumed }));
-      const answer = await http.json('POST', '/sync/dossiers/push', body, PushResponse, 60_000);
+      const answer = await http.json('POST', '/sync/dossiers/push', body, PushResponse, PUSH_TIMEOUT_MS);
       setRefusals(db, {}, sent.map((i) => i.doc.id));
       return { answer, sent };
     } catch (error) {
@@ -27,7 +30,7 @@ export async function pushBatch<T extends Item>(http: SyncHttp, db: Db, items: T
         throw error;
       }
       db.transaction(() => {
-        for (const [id, why] of Object.entries(refused)) outboxFailed(db, [id], codeRefusalText[why]);
+        for (const [id, why] of Object.entries(refused)) outboxFailed(db, [id], problemText('vi', `sync.refused.${why}`));
         setRefusals(db, refused, []);
       })();
       sent = sent.filter((i) => !(i.doc.id in refused));

@@ -22,11 +22,3 @@ export type CodeRefusal = z.infer<typeof CodeRefusal>;
 
 /** The fields of a refusal envelope: dossier id → reason. */
 export const PushRefusalFields = z.record(z.string(), CodeRefusal);
-
-/** Vietnamese, for the clerk (the desk shows it on the dossier; the server puts it in its message). */
-export const codeRefusalText: Record<CodeRefusal, string> = {
-  'code.format': 'Mã hồ sơ không đúng mẫu <mã đơn vị>-YYMMDD-XXXX.',
-  'code.otherUnit': 'Mã hồ sơ mang mã đơn vị của điểm tiếp nhận khác.',
-  'code.otherSlot': 'Số thứ tự trong mã hồ sơ không thuộc dải số của máy này.',
-  'code.taken': 'Mã hồ sơ này đã được một hồ sơ khác dùng ở máy chủ tỉnh.',
-};

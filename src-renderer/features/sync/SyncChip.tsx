@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../../i18n/i18n.js';
 import { ensureSyncTexts, formatBytes } from './sync-texts.js';
 import type { DossierSyncView } from './use-sync-status.js';
 import './sync.css';
@@ -47,7 +48,7 @@ export function SyncChip({ state, live, showNote = false }: Props) {
       ) : null}
       {state.refusal && state.stage === 'local_only' ? (
         <span className="sync-chip sync-conflict" role="status" data-testid="sync-refusal" data-refusal={state.refusal}>
-          ⚠ {t('chip.refused', { reason: t(`refusal.${state.refusal}`) })}
+          ⚠ {t('chip.refused', { reason: problemText({ key: `sync.refused.${state.refusal}` }) ?? state.refusal })}
         </span>
       ) : null}
       {state.conflicts > 0 ? (

@@ -83,16 +83,7 @@ export const syncVi = {
     progress: 'Tiến độ gửi ảnh trang',
     conflicts: '{{count}} xung đột',
     note: 'Ghi chú của tỉnh: {{note}}',
-    refused: 'Tỉnh chưa nhận hồ sơ: {{reason}}',
-  },
-  // Keyed as push-refusal.ts's reasons: t(`refusal.${reason}`) walks refusal → code → ….
-  refusal: {
-    code: {
-      format: 'mã hồ sơ không đúng mẫu <mã đơn vị>-YYMMDD-XXXX.',
-      otherUnit: 'mã hồ sơ mang mã đơn vị của điểm tiếp nhận khác.',
-      otherSlot: 'số thứ tự trong mã hồ sơ không thuộc dải số của máy này.',
-      taken: 'mã hồ sơ này đã được một hồ sơ khác dùng ở tỉnh.',
-    },
+    refused: 'Tỉnh chưa nhận hồ sơ. {{reason}}',
   },
   province: {
     accepted: 'Tỉnh đã tiếp nhận',
@@ -186,16 +177,7 @@ export const syncEn: Widen<typeof syncVi> = {
     progress: 'Page upload progress',
     conflicts: '{{count}} conflicts',
     note: "Province's note: {{note}}",
-    refused: 'Not accepted by the province: {{reason}}',
-  },
-  // Keyed as push-refusal.ts's reasons: t(`refusal.${reason}`) walks refusal → code → ….
-  refusal: {
-    code: {
-      format: 'the dossier code is not of the form <unit code>-YYMMDD-XXXX.',
-      otherUnit: "the dossier code carries another reception point's unit code.",
-      otherSlot: "the number in the dossier code is outside this desk's range.",
-      taken: 'another dossier at the province already has this code.',
-    },
+    refused: 'Not accepted by the province. {{reason}}',
   },
   province: {
     accepted: 'Accepted by the province',
