@@ -23,6 +23,7 @@ function fail(error: AppError): Result<never> {
     error: {
       code: error.code,
       message: error.message !== error.code ? error.message : errorMessages.vi[error.code],
+      ...(error.problem ? { problem: error.problem } : {}),
       ...(error.fields ? { fields: error.fields } : {}),
     },
   };
@@ -37,7 +38,10 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
   const summary = Object.entries(fields)
     .map(([path, key]) => `${path}: ${fieldMessage('vi', key)}`)
     .join(' ');
-  return new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} ${summary}`, fields);
+  // The summary is for logs and the command line; the renderer shows each field's own message.
+  const error = new AppError('VALIDATION', undefined, fields);
+  error.message = `${errorMessages.vi.VALIDATION} ${summary}`;
+  return error;
 }
 
 /**

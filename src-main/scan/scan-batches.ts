@@ -1,21 +1,21 @@
 import type { z } from 'zod';
 import type { ScanBatch, scanCommands } from '../../src-shared/contract/scan-commands.js';
 import type { EventPayload } from '../../src-shared/contract/events.js';
-import { AppError } from '../../src-shared/contract/errors.js';
+import { AppError, type Problem } from '../../src-shared/contract/errors.js';
 import { presetSettings } from '../../src-shared/scan/presets.js';
 import { ScanError, isScanErrorCode, scanErrorMessages } from '../../src-shared/scan/scan-errors.js';
 import type { ScanSettings, ScannerDevice } from '../../src-shared/scan/scanner-device.js';
 import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
-import type { PageService } from '../pages/page-service.js';
+import type { PageIngest } from '../pages/page-ingest.js';
 import { addStoredEsclUrl, readStoredEsclUrls } from './escl-urls.js';
 import type { ScanJob, ScannerService } from './scanner-service.js';
 
 export type ScanBatchesDeps = {
   db: Db;
   logger: Logger;
-  pages: PageService;
+  pages: PageIngest;
   scanner: ScannerService;
   /** Where progress goes (the composition root wires it to the 'scan.progress' event). */
   onProgress: (p: EventPayload<'scan.progress'>) => void;
@@ -24,19 +24,20 @@ export type ScanBatchesDeps = {
 type Running = ScanBatch & { job: ScanJob | null; cancelRequested: boolean };
 
 /** The clerk's message for any error that ends a batch: a scanner code when there is one. */
-export function scanProblem(error: unknown): { code: string; message: string } {
-  if (error instanceof ScanError) return { code: error.code, message: scanErrorMessages.vi[error.code] };
-  const code = (error as { code?: unknown })?.code;
-  if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code] };
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  return { code: 'IO_ERROR', message: scanErrorMessages.vi.IO_ERROR };
+export function scanProblem(error: unknown): ScanProblem {
+  const code = error instanceof ScanError ? error.code : (error as { code?: unknown })?.code;
+  if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code], problem: { key: `scan.${code}` } };
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.problem ? { problem: error.problem } : {}) };
+  return { code: 'IO_ERROR', message: scanErrorMessages.vi.IO_ERROR, problem: { key: 'scan.IO_ERROR' } };
 }
+
+type ScanProblem = { code: string; message: string; problem?: Problem };
 
 export type StartScan = z.output<(typeof scanCommands)['scan.start']['input']>;
 
 /**
  * Scan batches of the desk. A batch runs in the background: each page the scanner service yields is
- * stored at once through PageService.addScannedPage (its own transaction), so whatever ends
+ * stored at once through the page ingest's addScannedPage (its own transaction), so whatever ends
  * the batch — cancel, jam, unplugged scanner, a crashed host — every page received is kept.
  */
 export function createScanBatches({ db, logger, pages, scanner, onProgress }: ScanBatchesDeps) {
@@ -55,7 +56,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
       lastDevices = await scanner.listDevices();
       device = lastDevices.find((d) => d.id === id);
     }
-    if (!device) throw new AppError('NOT_FOUND', scanErrorMessages.vi.NOT_FOUND);
+    if (!device) throw new AppError('NOT_FOUND', 'scan.NOT_FOUND');
     return device;
   };
 
@@ -118,7 +119,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
       try {
         device = await scanner.addEsclScanner(url);
       } catch (error) {
-        throw new AppError('NOT_FOUND', scanProblem(error).message);
+        throw new AppError('NOT_FOUND', scanProblem(error).problem ?? 'scan.NOT_FOUND');
       }
       addStoredEsclUrl(db, parseDeviceId(device.id).name);
       lastDevices = [...lastDevices.filter((d) => d.id !== device.id), device];
@@ -127,7 +128,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
 
     async start(input: StartScan, userId: string | null): Promise<{ batchId: string }> {
       for (const r of running.values()) {
-        if (r.deviceId === input.deviceId) throw new AppError('CONFLICT', scanErrorMessages.vi.DEVICE_BUSY);
+        if (r.deviceId === input.deviceId) throw new AppError('CONFLICT', 'scan.DEVICE_BUSY');
       }
       const settings: ScanSettings = input.settings ?? presetSettings(input.preset!, await findDevice(input.deviceId));
       const batchId = pages.startBatch({
@@ -148,7 +149,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
     cancel(batchId: string): void {
       const r = running.get(batchId);
       if (!r) {
-        if (!pages.getBatch(batchId)) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt quét.');
+        if (!pages.getBatch(batchId)) throw new AppError('NOT_FOUND', 'scan.batchNotFound');
         return; // Already finished: nothing left to stop.
       }
       r.cancelRequested = true;

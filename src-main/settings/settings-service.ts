@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Settings } from '../../src-shared/contract/schemas.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { readSettings, writeSettings } from './settings-repo.js';
 
@@ -15,11 +15,11 @@ export function createSettingsService({ db, clock, settings, isEnrolled }: Setti
     get: () => settings(),
 
     update(values: Partial<Settings>, actorId: string | null): Settings {
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: actorId, action: 'settings.update' }, () => {
         refuseEnrolledIdentityChange(values, isEnrolled() ? readSettings(db) : null);
         writeSettings(db, values);
-        appendAudit(db, { at: clock.now().toISOString(), userId: actorId, action: 'settings.update', dossierId: null, details: values });
-      })();
+        return { audit: { dossierId: null, details: values } };
+      });
       return settings();
     },
   };
@@ -39,9 +39,6 @@ function refuseEnrolledIdentityChange(values: Partial<Settings>, current: Settin
     (values.slotBlockSize !== undefined && values.slotBlockSize !== current.slotBlockSize) ||
     (values.receptionPoint !== undefined && values.receptionPoint.agencyCode !== current.receptionPoint.agencyCode);
   if (changed) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Máy đã đăng ký với tỉnh: số máy, khối số và mã đơn vị do tỉnh cấp, không sửa ở đây. Hãy đăng ký lại nếu cần đổi.',
-    );
+    throw new AppError('FORBIDDEN', 'settings.enrolledIdentity');
   }
 }

@@ -7,10 +7,12 @@ import { pickCredentialStore, type CredentialStore, type SafeStorageLike } from 
 import { enrollDesk } from './enroll.js';
 import { purgeSyncedPages, type PurgeResult } from './retention.js';
 import { createProxyFetch, proxyFromEnv } from './proxy-fetch.js';
-import { createSyncEngine, realTimers, type SyncEngine, type SyncProgress, type SyncTuning, type Timers } from './sync-engine.js';
+import { createSyncEngine, type SyncEngine, type SyncProgress } from './sync-engine.js';
 import type { FetchLike } from './sync-http.js';
 import { readSyncOptions, writeSyncOptions } from './sync-options.js';
 import { syncStatus } from './sync-status.js';
+import { realTimers, type Timers } from './sync-timers.js';
+import type { SyncTuning } from './sync-tuning.js';
 
 /** Retention is a daily chore (issue 5: "after a configurable number of days"). */
 export const PURGE_INTERVAL_MS = 24 * 3600_000;
@@ -38,6 +40,9 @@ export type DeskSyncDeps = {
   onProgress?: (p: SyncProgress) => void;
   tuning?: Partial<SyncTuning>;
 };
+
+/** What the composition root lets a caller replace (tests: a counting or failing fetch, hand-run timers, short backoffs). */
+export type DeskSyncOverrides = Pick<DeskSyncDeps, 'fetch' | 'env' | 'credentials' | 'timers' | 'random' | 'tuning'>;
 
 /** Everything the sync feature offers the composition root and its handlers. */
 export type DeskSync = {

@@ -4,9 +4,8 @@ import type { User } from '../../src-shared/contract/schemas.js';
 import type { WorkflowState } from '../../src-shared/contract/workflow-commands.js';
 import { dueDate } from '../../src-shared/domain/deadlines.js';
 import { toLocal } from '../../src-shared/domain/local-time.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import { loadCalendar } from '../calendar/holidays-repo.js';
-import { nextChangeSeq } from '../db/change-feed.js';
 import type { Db } from '../db/open.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import type { QueuesService } from '../queues/queues-service.js';
@@ -16,18 +15,17 @@ export type WorkflowDeps = Pick<KernelDeps, 'db' | 'clock' | 'settings'> & { que
 
 export function flowOrFail(db: Db, dossierId: string): FlowRow {
   const f = getFlow(db, dossierId);
-  if (!f) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (!f) throw new AppError('NOT_FOUND', 'dossiers.notFound');
   return f;
 }
 
 /** A clerk acts on their own dossiers only; a supervisor or admin on any. */
 export function mustOwnOrLead(flow: FlowRow, user: User): void {
   if (user.role === 'clerk' && flow.assigned_to !== user.id) {
-    throw new AppError('FORBIDDEN', 'Hồ sơ này được giao cho cán bộ khác; bạn không thể thao tác trên hồ sơ này.');
+    throw new AppError('FORBIDDEN', 'workflow.notYours');
   }
 }
 
-/** Assignment of dossiers to clerks and the hand-back of results (issue 9). Every change is audited. */
 /** On time: handed back on or before the working day the result was due (deadlines.ts). */
 function handedOnTime(db: Db, appointmentAt: string | null, now: Date, timeZone: string): boolean {
   if (appointmentAt === null) return true;
@@ -35,6 +33,7 @@ function handedOnTime(db: Db, appointmentAt: string | null, now: Date, timeZone:
   return toLocal(now, timeZone).date <= dueDate(promised, loadCalendar(db, promised));
 }
 
+/** Assignment of dossiers to clerks and the hand-back of results (issue 9). Every change is an audited change. */
 export function createWorkflowService({ db, clock, settings, queues }: WorkflowDeps) {
   const state = (dossierId: string): WorkflowState => {
     const f = flowOrFail(db, dossierId);
@@ -67,28 +66,24 @@ export function createWorkflowService({ db, clock, settings, queues }: WorkflowD
     assignees: () => listAssignees(db).filter((a) => a.disabled === 0).map(({ id, fullName, role }) => ({ id, fullName, role })),
 
     reassign(dossierId: string, to: string, user: User): WorkflowState {
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: user.id, action: 'workflow.reassign' }, ({ seq }) => {
         const f = flowOrFail(db, dossierId);
         const target = listAssignees(db).find((a) => a.id === to);
-        if (!target || target.disabled === 1) {
-          throw new AppError('VALIDATION', 'Chỉ giao được cho cán bộ tiếp nhận hoặc giám sát đang hoạt động.', { to: 'invalid' });
-        }
-        if (f.assigned_to === to) return;
-        const at = clock.now().toISOString();
-        setAssignee(db, dossierId, to, nextChangeSeq(db));
-        appendAudit(db, { at, userId: user.id, action: 'workflow.reassign', dossierId, details: { from: f.assigned_to, to } });
-      }).immediate();
+        if (!target || target.disabled === 1) throw new AppError('VALIDATION', 'workflow.badAssignee', { to: 'invalid' });
+        // Given to whoever has it already: nothing changes, nothing to record.
+        if (f.assigned_to === to) return { audit: null };
+        setAssignee(db, dossierId, to, seq());
+        return { audit: { dossierId, details: { from: f.assigned_to, to } } };
+      });
       return state(dossierId);
     },
 
     handBack(input: ParsedInput<'workflow.handBack'>, user: User): WorkflowState {
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: user.id, action: 'workflow.handBack' }, ({ now, at, seq }) => {
         const f = flowOrFail(db, input.dossierId);
         mustOwnOrLead(f, user);
-        if (f.status !== 'received') throw new AppError('CONFLICT', 'Hồ sơ nháp chưa tiếp nhận, chưa có kết quả để trả.');
-        if (f.closed_at !== null) throw new AppError('CONFLICT', 'Kết quả của hồ sơ này đã được trả.');
-        const now = clock.now();
-        const at = now.toISOString();
+        if (f.status !== 'received') throw new AppError('CONFLICT', 'workflow.draftNoResult');
+        if (f.closed_at !== null) throw new AppError('CONFLICT', 'workflow.alreadyHandedBack');
         const onTime = handedOnTime(db, f.appointment_at, now, settings().timeZone);
         recordHandBack(
           db,
@@ -101,17 +96,11 @@ export function createWorkflowService({ db, clock, settings, queues }: WorkflowD
             note: input.note,
             on_time: onTime ? 1 : 0,
           },
-          nextChangeSeq(db),
+          seq(),
         );
         // Who received the result is in dossier_handbacks; the log keeps the fact and its timing.
-        appendAudit(db, {
-          at,
-          userId: user.id,
-          action: 'workflow.handBack',
-          dossierId: input.dossierId,
-          details: { onTime, withIdNumber: input.recipientIdNumber !== '' },
-        });
-      }).immediate();
+        return { audit: { dossierId: input.dossierId, details: { onTime, withIdNumber: input.recipientIdNumber !== '' } } };
+      });
       return state(input.dossierId);
     },
   };

@@ -28,7 +28,7 @@ describe('quality review through the real core', () => {
     expect((await core.must('review.get', { dossierId: d.id }, head.token)).state).toBe('pending');
     // Nothing scanned yet: nothing to approve.
     const early = await core.call('review.approve', { dossierId: d.id }, head.token);
-    expect(early.ok).toBe(false);
+    expect(early.ok || early.error.problem).toEqual({ key: 'review.noPages' });
 
     const { id, pageIds } = await receivedWithPages(core, lan.token);
     const c = await counts(head.token);
@@ -53,11 +53,13 @@ describe('quality review through the real core', () => {
     expect(documents.find((x) => x.id === id)).toMatchObject({ reviewState: 'returned', assignedTo: lan.id });
     expect(documents.find((x) => x.id === id)!.returnReasons).toEqual(['blurred', 'missing_page']);
 
-    // Approving a dossier that is sent back is refused; so is a second return.
-    expect((await core.call('review.approve', { dossierId: id }, head.token)).ok).toBe(false);
+    // Approving a dossier that is sent back is refused; so is a second resubmission.
+    const refused = await core.call('review.approve', { dossierId: id }, head.token);
+    expect(refused.ok || refused.error.problem).toEqual({ key: 'review.notWaiting' });
     const again = await core.must('review.resubmit', { dossierId: id }, lan.token);
     expect(again).toMatchObject({ state: 'pending', round: 2 });
-    expect((await core.call('review.resubmit', { dossierId: id }, lan.token)).ok).toBe(false);
+    const twice = await core.call('review.resubmit', { dossierId: id }, lan.token);
+    expect(twice.ok || twice.error.problem).toEqual({ key: 'review.notReturned' });
 
     const ok = await core.must('review.approve', { dossierId: id }, head.token);
     expect(ok.state).toBe('approved');
@@ -90,8 +92,7 @@ describe('quality review through the real core', () => {
       if (!r.ok) expect(r.error).toMatchObject({ code: 'FORBIDDEN', message: 'Tài khoản của bạn không có quyền thực hiện thao tác này.' });
     }
     const other = await core.call('workflow.handBack', { dossierId: id, recipientName: 'Lê Thị Hoa' }, minh.token);
-    expect(other.ok).toBe(false);
-    if (!other.ok) expect(other.error.code).toBe('FORBIDDEN');
+    expect(other.ok || other.error).toMatchObject({ code: 'FORBIDDEN', problem: { key: 'workflow.notYours' } });
     expect(core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'review.%' OR action LIKE 'workflow.%'").get()).toEqual({ n: 0 });
   });
 });
@@ -119,7 +120,8 @@ describe('assignment, scope and hand-back', () => {
     expect(JSON.parse((core.db.prepare("SELECT details FROM audit_log WHERE action = 'workflow.reassign'").get() as { details: string }).details)).toEqual({ from: lan.id, to: minh.id });
     // Not to an admin, nor a disabled account.
     const adminId = (core.db.prepare("SELECT id FROM users WHERE role = 'admin'").get() as { id: string }).id;
-    expect((await core.call('workflow.reassign', { dossierId: a.id, to: adminId }, head.token)).ok).toBe(false);
+    const toAdmin = await core.call('workflow.reassign', { dossierId: a.id, to: adminId }, head.token);
+    expect(toAdmin.ok || toAdmin.error).toMatchObject({ code: 'VALIDATION', problem: { key: 'workflow.badAssignee' } });
   });
 
   it('hand-back records who, when and to whom, closes the dossier (out of the deadline queues) and says whether it was late', async () => {
@@ -140,7 +142,7 @@ describe('assignment, scope and hand-back', () => {
     expect(state.queues).not.toContain('overdue');
     expect((await counts(lan.token)).overdue).toBe(0);
     const twice = await core.call('workflow.handBack', { dossierId: id, recipientName: 'Lê Thị Hoa' }, lan.token);
-    expect(twice.ok).toBe(false);
+    expect(twice.ok || twice.error.problem).toEqual({ key: 'workflow.alreadyHandedBack' });
     const entry = core.db.prepare("SELECT details FROM audit_log WHERE action = 'workflow.handBack'").get() as { details: string };
     expect(JSON.parse(entry.details)).toEqual({ onTime: false, withIdNumber: true });
     expect(verifyAudit(core.db).valid).toBe(true);
