@@ -41,8 +41,9 @@ export function NotificationBell() {
 
   return (
     <div className="notifications">
-      <button type="button" className="ghost small" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="notifications-button">
-        {t('button', { count: unread })}
+      <button type="button" className="ghost small" aria-expanded={open} aria-label={t('button', { count: unread })} onClick={() => setOpen(!open)} data-testid="notifications-button">
+        {t('short')}
+        {unread > 0 ? <span className="unread-count">{unread}</span> : null}
       </button>
       {open ? (
         <section className="notifications-panel" aria-label={t('title')} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>

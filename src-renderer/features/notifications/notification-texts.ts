@@ -3,6 +3,7 @@ import { registerFeatureTexts } from '../../i18n/feature-texts.js';
 /** Texts of in-app notifications ('notifications' namespace). Vietnamese first; English has the same keys. */
 export const notificationsVi = {
   button: 'Thông báo ({{count}} chưa đọc)',
+  short: 'Thông báo',
   title: 'Thông báo',
   none: 'Chưa có thông báo nào.',
   markAll: 'Đánh dấu đã đọc tất cả',
@@ -16,6 +17,7 @@ export const notificationsVi = {
 
 export const notificationsEn: typeof notificationsVi = {
   button: 'Notifications ({{count}} unread)',
+  short: 'Notices',
   title: 'Notifications',
   none: 'No notifications yet.',
   markAll: 'Mark all as read',

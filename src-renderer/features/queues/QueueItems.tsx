@@ -147,7 +147,8 @@ export function QueueItems({ queue, refreshKey, isLead, now, onBack }: Props) {
                 <th scope="col">{t('col.received')}</th>
                 <th scope="col">{t('col.appointment')}</th>
                 <th scope="col">{t('col.age')}</th>
-                <th scope="col">{t('col.detail')}</th>
+                <th scope="col">{t('col.pages')}</th>
+                {queue === 'sync_failed' ? <th scope="col">{t('col.reason')}</th> : null}
               </tr>
             </thead>
             <tbody ref={tableRef}>
@@ -170,7 +171,8 @@ export function QueueItems({ queue, refreshKey, isLead, now, onBack }: Props) {
                   <td>{formatDateTime(item.receivedAt ?? item.createdAt, tz)}</td>
                   <td>{formatDate(item.appointmentAt, tz)}</td>
                   <td>{deadline ? (queue === 'overdue' ? t('late', { age: age(item.appointmentAt) }) : formatDateTime(item.appointmentAt, tz)) : age(item.since)}</td>
-                  <td className="small">{item.syncError ?? (item.pages > 0 ? t('pages', { count: item.pages }) : '')}</td>
+                  <td>{item.pages}</td>
+                  {queue === 'sync_failed' ? <td className="small">{item.syncError}</td> : null}
                 </tr>
               ))}
             </tbody>

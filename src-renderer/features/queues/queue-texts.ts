@@ -27,7 +27,7 @@ export const queuesVi = {
   sort: 'Sắp xếp',
   sorts: { oldest: 'Chờ lâu nhất trước', newest: 'Mới nhất trước', received: 'Theo ngày tiếp nhận', procedure: 'Theo thủ tục', clerk: 'Theo cán bộ' },
   clear: 'Bỏ lọc',
-  col: { code: 'Mã hồ sơ', applicant: 'Người nộp', procedure: 'Thủ tục', clerk: 'Cán bộ', received: 'Tiếp nhận', appointment: 'Hẹn trả', age: 'Chờ', detail: 'Ghi chú' },
+  col: { code: 'Mã hồ sơ', applicant: 'Người nộp', procedure: 'Thủ tục', clerk: 'Cán bộ', received: 'Tiếp nhận', appointment: 'Hẹn trả', age: 'Chờ', pages: 'Số trang', reason: 'Lý do lỗi' },
   noCode: '(nháp)',
   open: 'Mở hồ sơ {{name}}',
   review: 'Kiểm tra',
@@ -36,7 +36,6 @@ export const queuesVi = {
   next: 'Trang sau',
   late: 'trễ {{age}}',
   age: { minutes: '{{count}} phút', hours: '{{count}} giờ', days: '{{count}} ngày', now: 'vừa xong' },
-  pages: '{{count}} trang',
 };
 
 export const queuesEn: typeof queuesVi = {
@@ -63,7 +62,7 @@ export const queuesEn: typeof queuesVi = {
   sort: 'Sort',
   sorts: { oldest: 'Waiting longest first', newest: 'Newest first', received: 'By receipt date', procedure: 'By procedure', clerk: 'By clerk' },
   clear: 'Clear filters',
-  col: { code: 'Dossier code', applicant: 'Applicant', procedure: 'Procedure', clerk: 'Clerk', received: 'Received', appointment: 'Due', age: 'Waiting', detail: 'Note' },
+  col: { code: 'Dossier code', applicant: 'Applicant', procedure: 'Procedure', clerk: 'Clerk', received: 'Received', appointment: 'Due', age: 'Waiting', pages: 'Pages', reason: 'Why it failed' },
   noCode: '(draft)',
   open: 'Open the dossier of {{name}}',
   review: 'Review',
@@ -72,7 +71,6 @@ export const queuesEn: typeof queuesVi = {
   next: 'Next page',
   late: '{{age}} late',
   age: { minutes: '{{count}} min', hours: '{{count}} h', days: '{{count}} days', now: 'just now' },
-  pages: '{{count}} pages',
 };
 
 export function ensureQueueTexts(): void {
