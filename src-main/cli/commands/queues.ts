@@ -9,7 +9,7 @@ import type { CliCommand } from '../cli-command.js';
 import { databaseFile } from './database-file.js';
 
 /** "3 ngày 4 giờ (3 d 4 h)": how long the oldest item has waited. */
-export function ageText(seconds: number): string {
+function ageText(seconds: number): string {
   const d = Math.floor(seconds / 86_400);
   const h = Math.floor((seconds % 86_400) / 3600);
   const m = Math.floor((seconds % 3600) / 60);
