@@ -20,15 +20,22 @@ import type { KernelDeps } from '../kernel/deps.js';
 import { createEventBus, type EventBus } from '../kernel/events.js';
 import { fileLogger, type Logger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
+import { notificationsHandlers } from '../notifications/handlers.js';
+import { createNotificationsService } from '../notifications/notifications-service.js';
 import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
+import { queuesHandlers } from '../queues/handlers.js';
+import { createQueuesService } from '../queues/queues-service.js';
 import { receiptHandlers } from '../receipt/handlers.js';
 import { createReceiptService } from '../receipt/receipt-service.js';
 import { replicationHandlers } from '../replication/handlers.js';
 import { pushDossierChanges } from '../replication/live-push.js';
+import { announceQueueChanges } from '../replication/queue-feed.js';
+import { reviewHandlers } from '../review/handlers.js';
+import { createReviewService } from '../review/review-service.js';
 import { scanHandlers } from '../scan/handlers.js';
 import { createScanBatches } from '../scan/scan-batches.js';
 import { ScannerService } from '../scan/scanner-service.js';
@@ -45,6 +52,8 @@ import { syncHandlers } from '../sync/handlers.js';
 import { createSyncConflicts } from '../sync/sync-conflicts.js';
 import { usersHandlers } from '../users/handlers.js';
 import { createUsersService } from '../users/users-service.js';
+import { workflowHandlers } from '../workflow/handlers.js';
+import { createWorkflowService } from '../workflow/workflow-service.js';
 
 export type CoreOptions = {
   dataDir: string;
@@ -62,6 +71,9 @@ export type CoreOptions = {
   scanner?: ScannerService;
 };
 
+/** How often the day's deadlines are looked at: a notice "due tomorrow" is at most this late. */
+const DEADLINE_TICK_MS = 5 * 60_000;
+
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
 export type Core = {
   dispatch: Dispatch;
@@ -77,6 +89,8 @@ export type Core = {
   scanner: ScannerService;
   /** Sync with the provincial server; call `sync.engine.start()` to run it. */
   sync: DeskSync;
+  /** Notes dossiers due on the next working day; runs at start and every few minutes (tests call it). */
+  tickDeadlines(): void;
   dataDir: string;
   logger: Logger;
   close(): Promise<void>;
@@ -111,7 +125,11 @@ export function createCore(options: CoreOptions): Core {
     logger,
     store,
     ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
-    onProgress: (p) => events.emit('ocr.progress', p),
+    onProgress: (p) => {
+      events.emit('ocr.progress', p);
+      // A recognised or failed page is a commit made outside any command: the OCR queues moved.
+      changes.check();
+    },
   });
   // Sync with the provincial server; the launcher starts its engine (tests drive it themselves).
   const sync = createDeskSync({
@@ -145,6 +163,8 @@ export function createCore(options: CoreOptions): Core {
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
 
+  const queues = createQueuesService(kernel);
+  const notifications = createNotificationsService(kernel);
   const handlers: Handlers = {
     ...setupHandlers(createSetupService({ db, clock, version, idleLockMinutesDefault })),
     ...authHandlers(createAuthService({ db, settings, sessions })),
@@ -155,7 +175,7 @@ export function createCore(options: CoreOptions): Core {
     ...calendarHandlers(createCalendarService(kernel)),
     ...dossiersHandlers(kernel),
     ...receiptHandlers(createReceiptService(kernel)),
-    ...replicationHandlers(db),
+    ...replicationHandlers(db, queues),
     ...pageHandlers({
       logger,
       pages,
@@ -171,6 +191,10 @@ export function createCore(options: CoreOptions): Core {
     ...searchHandlers(db),
     ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
     ...syncHandlers(sync, createSyncConflicts(db, clock)),
+    ...queuesHandlers(queues),
+    ...reviewHandlers(createReviewService(kernel)),
+    ...workflowHandlers(createWorkflowService({ ...kernel, queues })),
+    ...notificationsHandlers(notifications),
   };
   const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
   const dispatch: Dispatch = async (command, input, token) => {
@@ -182,10 +206,25 @@ export function createCore(options: CoreOptions): Core {
   // The change feed's listeners: renderers get changed dossiers live; sync runs only when
   // something was queued for the province; OCR looks for new pages.
   pushDossierChanges(db, changes, (payload) => events.emit('replication.dossiers', payload));
+  announceQueueChanges(changes, (checkpoint) => events.emit('replication.queues', { checkpoint }));
   changes.subscribe((now, before) => {
     if (now.outbox !== before.outbox) sync.engine.nudge();
     if (now.seq !== before.seq) ocr.queue.kick();
   });
+
+  // Due-tomorrow notices and the day's turn (due today, overdue) need the clock, not a write.
+  const tickDeadlines = () => {
+    if (!db.open || readSettings(db) === null) return;
+    try {
+      notifications.tick();
+      changes.check();
+    } catch (error) {
+      logger.error('deadline check failed', { error });
+    }
+  };
+  tickDeadlines();
+  const deadlineTimer = setInterval(tickDeadlines, DEADLINE_TICK_MS);
+  deadlineTimer.unref();
 
   if (options.ocrWorkers !== 0) ocr.queue.start();
   logger.info('core started', { version, dataDir: options.dataDir });
@@ -198,9 +237,11 @@ export function createCore(options: CoreOptions): Core {
     pages,
     scanner,
     sync,
+    tickDeadlines,
     dataDir: options.dataDir,
     logger,
     close: async () => {
+      clearInterval(deadlineTimer);
       scanner.close();
       // The OCR queue and a sync pass may be writing: let them stop before the database closes.
       await Promise.all([ocr.close(), sync.engine.stop()]);

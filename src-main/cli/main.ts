@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { serverUsageLines } from '../../src-shared/sync/server-usage.js';
 import { ConfigError } from '../kernel/config.js';
 import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
@@ -22,6 +23,9 @@ function usage(commands: readonly CliCommand[]): string[] {
     '  TIEPNHAN_DATA_DIR     thư mục dữ liệu / data folder',
     '  TIEPNHAN_PORT         cổng máy chủ web, 0 = cổng trống bất kỳ / web host port, 0 = any free port',
     '  TIEPNHAN_NO_BROWSER=1 không tự mở trình duyệt / do not open the browser',
+    '',
+    'Máy chủ tỉnh / Provincial server:',
+    ...serverUsageLines.map((l) => `  ${l}`),
     '',
     'Xem thêm / More: tiepnhan <lệnh/command> --help',
   ];

@@ -14,6 +14,8 @@ export const defaultSettings: Omit<Settings, 'receptionPoint'> = {
   deskSlot: 0,
   slotBlockSize: 10000,
   ...defaultImportLimits,
+  // Review after the fact: dossiers sync as soon as they are received, as before reviews existed.
+  reviewBeforeSync: false,
 };
 
 export function readSettings(db: Db): Settings | null {

@@ -1,4 +1,5 @@
 import type { ConflictReason } from '../../src-shared/sync/conflict-rules.js';
+import type { CodeRefusal } from '../../src-shared/sync/push-refusal.js';
 import type { MasterDossier, SyncDossier } from '../../src-shared/sync/wire.js';
 import type { Db } from '../db/open.js';
 
@@ -6,8 +7,21 @@ import type { Db } from '../db/open.js';
 
 export type OutboxRow = { dossier_id: string; changed_at: string; version: number; attempts: number; last_error: string | null };
 
+/**
+ * The next dossiers to push, oldest change first. With the reception point's "review before sync"
+ * on (Settings.reviewBeforeSync), a dossier under review (waiting or sent back, migration 0010)
+ * stays in the outbox, held, until a supervisor approves it; that approval, or the setting turned
+ * off, moves the outbox counter (0010's triggers), so the change feed runs a pass for it.
+ */
 export function outboxBatch(db: Db, limit: number): OutboxRow[] {
-  return db.prepare('SELECT * FROM sync_outbox ORDER BY changed_at, dossier_id LIMIT ?').all(limit) as OutboxRow[];
+  return db
+    .prepare(
+      `SELECT o.* FROM sync_outbox o
+        WHERE NOT EXISTS (SELECT 1 FROM settings s WHERE s.key = 'reviewBeforeSync' AND s.value = 'true')
+           OR NOT EXISTS (SELECT 1 FROM dossier_flow f WHERE f.dossier_id = o.dossier_id AND f.review_state IN ('pending', 'returned'))
+        ORDER BY o.changed_at, o.dossier_id LIMIT ?`,
+    )
+    .all(limit) as OutboxRow[];
 }
 
 export function outboxStats(db: Db): { count: number; oldest: string | null } {
@@ -149,4 +163,20 @@ export function setState(db: Db, key: string, value: unknown): void {
 
 export function deleteState(db: Db, key: string): void {
   db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+}
+
+/**
+ * Dossiers whose last push the server refused for their code (src-shared/sync/push-refusal.ts),
+ * by dossier id, until a push of theirs lands. Kept in sync_state: there are none in normal
+ * work, and the sync screen reads them all at once.
+ */
+export function getRefusals(db: Db): Record<string, CodeRefusal> {
+  return getState<Record<string, CodeRefusal>>(db, 'refusals') ?? {};
+}
+
+export function setRefusals(db: Db, add: Record<string, CodeRefusal>, clear: readonly string[]): void {
+  const current = getRefusals(db);
+  if (clear.every((id) => !(id in current)) && Object.keys(add).length === 0) return;
+  for (const id of clear) delete current[id];
+  setState(db, 'refusals', { ...current, ...add });
 }

@@ -155,6 +155,8 @@ export const en: Resources = {
     importMaxPagesPerDossier: 'Most pages per dossier (when importing)',
     importLimitsHint: 'A file or import over the limit is refused before any work, with nothing stored.',
     trackingUrlHint: 'Use {code} and {lookup}, e.g. https://portal.example.vn/track?c={lookup}',
+    reviewBeforeSync: 'Quality review before syncing to the province',
+    reviewBeforeSyncHint: 'On: a dossier goes to the province only once a supervisor approved it. Off: it goes at once and is reviewed after the fact.',
     save: 'Save settings',
     saved: 'Settings saved.',
   },

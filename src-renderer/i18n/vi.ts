@@ -158,6 +158,8 @@ export const vi = {
     importMaxPagesPerDossier: 'Số trang tối đa mỗi hồ sơ (khi nhập tệp)',
     importLimitsHint: 'Tệp hoặc lượt nhập vượt giới hạn bị từ chối trước khi xử lý, không lưu trang nào.',
     trackingUrlHint: 'Dùng {code} và {lookup}, ví dụ https://dichvucong.example.vn/tra-cuu?ma={lookup}',
+    reviewBeforeSync: 'Kiểm tra chất lượng trước khi đồng bộ lên tỉnh',
+    reviewBeforeSyncHint: 'Bật: hồ sơ chỉ gửi lên tỉnh sau khi lãnh đạo/giám sát duyệt. Tắt: hồ sơ gửi ngay, kiểm tra sau.',
     save: 'Lưu cài đặt',
     saved: 'Đã lưu cài đặt.',
   },

@@ -1,8 +1,10 @@
 import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
+import { demoDataCommand } from './demo-data.js';
 import { diagnosticsCommand } from './diagnostics.js';
 import { migrateCommand } from './migrate.js';
 import { ocrCommand } from './ocr.js';
+import { queuesCommand } from './queues.js';
 import { searchCommand } from './search.js';
 import { scanCommand } from './scan.js';
 import { scannersCommand } from './scanners.js';
@@ -21,5 +23,7 @@ export const cliCommands: readonly CliCommand[] = [
   scanCommand,
   ocrCommand,
   searchCommand,
+  queuesCommand,
+  demoDataCommand,
   versionCommand,
 ];
