@@ -28,10 +28,10 @@ export type StartBatch = {
 type StagedPage = { processed: ProcessedPage; archive: StoredFile; thumb: StoredFile; master: StoredFile };
 
 /** The bytes a page arrived as, when they are already a lossless master (a JPEG or PNG file or frame). */
-export type Original = { data: Uint8Array; format: ImageFormat };
+type Original = { data: Uint8Array; format: ImageFormat };
 
 /** A page's place in its batch: its index there, the file it came from ('' when scanned), who added it. */
-export type BatchPlace = { index: number; sourceName: string; userId: string | null };
+type BatchPlace = { index: number; sourceName: string; userId: string | null };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -88,9 +88,9 @@ function addBatchRow(db: Db, batchId: string, s: StagedPage, place: BatchPlace, 
 }
 
 /**
- * Pages coming in: scanned frames and imported files go through imaging into the page store,
- * then into the pages table (imported files page by page, through page-import.ts). Order of every write: files first (atomically), then one audited
- * change with the row(s). A failure after the files were written removes the files this call
+ * Pages coming in: scanned frames and imported files (page by page, through page-import.ts) go
+ * through imaging into the page store, then into the pages table. Order of every write: files
+ * first (atomically), then one audited change with the row. A failure after the files were written removes the files this call
  * created (unless another row uses them); a crash at that point leaves orphans that the
  * start-up check reports.
  */
