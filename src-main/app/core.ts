@@ -8,6 +8,9 @@ import { createSessions } from '../auth/sessions.js';
 import { createCalendarService } from '../calendar/calendar-service.js';
 import { calendarHandlers } from '../calendar/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
+import { applyMachineConfig } from '../config/apply-config.js';
+import type { ConfigDrift } from '../config/config-drift.js';
+import { configHandlers } from '../config/handlers.js';
 import { createChangeFeed, type ChangeFeed } from '../db/change-feed.js';
 import { openDatabase, type Db } from '../db/open.js';
 import { dossiersHandlers } from '../dossiers/handlers.js';
@@ -16,6 +19,7 @@ import { exportHandlers } from '../export/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
+import { emptyConfig, type LoadedConfig } from '../kernel/config.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { createEventBus, type EventBus } from '../kernel/events.js';
 import { fileLogger, type Logger } from '../kernel/logger.js';
@@ -50,8 +54,8 @@ export type CoreOptions = {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
-  /** Idle lock minutes given to a desk at first-run setup (config.json's idleLockMinutes). */
-  idleLockMinutesDefault?: number;
+  /** IT's config files (kernel/config.ts loadConfig); default none. */
+  config?: LoadedConfig;
   /** OCR worker threads; 0 keeps the OCR queue stopped (tests that do not exercise OCR). Default: cores - 1. */
   ocrWorkers?: number;
   /** Electron's safeStorage, to encrypt the sync credential at rest; absent in the web host. */
@@ -73,6 +77,8 @@ export type Core = {
   scanner: ScannerService;
   /** Sync with the provincial server; call `sync.engine.start()` to run it. */
   sync: DeskSync;
+  /** Config values start-up could not apply (e.g. another unit code on an enrolled desk). */
+  configNotApplied: ConfigDrift[];
   dataDir: string;
   logger: Logger;
   close(): Promise<void>;
@@ -86,17 +92,19 @@ export function createCore(options: CoreOptions): Core {
   const root = appRoot();
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? fileLogger(options.dataDir);
+  const ownLogger = options.logger ? null : fileLogger(options.dataDir);
+  const logger = options.logger ?? ownLogger!;
   const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const config = options.config ?? emptyConfig;
+  const configNotApplied = applyMachineConfig(db, clock, config, logger);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const settings = () => {
     const s = readSettings(db);
     if (!s) throw new AppError('SETUP_REQUIRED');
     return s;
   };
-  const kernel: KernelDeps = { db, clock, logger, settings, version, assetsDir: join(root, 'assets') };
-  const idleLockMinutesDefault = options.idleLockMinutesDefault ?? defaultSettings.idleLockMinutes;
-  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
+  const kernel: KernelDeps = { db, clock, logger, settings, version, config, assetsDir: join(root, 'assets') };
+  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? config.values.idleLockMinutes ?? defaultSettings.idleLockMinutes);
   const events = createEventBus();
   const changes = createChangeFeed(db);
   const store = openPageStore(join(options.dataDir, 'pages'));
@@ -116,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     dataDir: options.dataDir,
     store,
+    config,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
     onProgress: (p) => {
       events.emit('sync.progress', p);
@@ -141,10 +150,11 @@ export function createCore(options: CoreOptions): Core {
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
 
   const handlers: Handlers = {
-    ...setupHandlers(createSetupService({ db, clock, version, idleLockMinutesDefault })),
+    ...configHandlers(config),
+    ...setupHandlers(createSetupService({ db, clock, version, config })),
     ...authHandlers(createAuthService({ db, settings, sessions })),
     ...usersHandlers(createUsersService({ db, clock, sessions })),
-    ...settingsHandlers(createSettingsService({ db, clock, settings, isEnrolled: () => readSyncConfig(db) !== null })),
+    ...settingsHandlers(createSettingsService({ db, clock, settings, config, isEnrolled: () => readSyncConfig(db) !== null })),
     ...auditHandlers(db),
     ...catalogHandlers(kernel),
     ...calendarHandlers(createCalendarService(kernel)),
@@ -189,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
     pages,
     scanner,
     sync,
+    configNotApplied,
     dataDir: options.dataDir,
     logger,
     close: async () => {
@@ -196,6 +207,7 @@ export function createCore(options: CoreOptions): Core {
       // The OCR queue and a sync pass may be writing: let them stop before the database closes.
       await Promise.all([ocr.close(), sync.engine.stop()]);
       db.close();
+      ownLogger?.close();
     },
   };
 }

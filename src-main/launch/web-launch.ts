@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { filterLogger, loadConfig } from '../kernel/config.js';
+import { loadConfig } from '../kernel/config.js';
 import { createCore } from '../app/core.js';
 import { fileLogger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
@@ -27,21 +27,23 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
     err(`Chưa có giao diện đã build trong ${staticDir}: hãy chạy "npm run build". (Renderer not built: run "npm run build".)`);
     return 1;
   }
-  const config = loadConfig(dataDir);
-  const choice = choosePort(env, config.port);
+  const config = loadConfig(dataDir, env);
+  const choice = choosePort(env, config.values.port);
   const lock = acquireInstanceLock(dataDir, 'web');
+  const logger = fileLogger(dataDir, config.values.logLevel ? { level: config.values.logLevel } : {});
   let core: ReturnType<typeof createCore> | undefined;
   let host: WebHost | undefined;
   try {
     core = createCore({
       dataDir,
-      logger: filterLogger(fileLogger(dataDir), config.logLevel),
-      ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
+      logger,
+      config,
     });
     const c = core;
     host = await listenWithFallback((port) => startWebHost({ core: c, port, staticDir }), choice, err);
   } catch (error) {
     await core?.close();
+    logger.close();
     lock.release();
     throw error;
   }
@@ -63,6 +65,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
         .then(() => running.core.close())
         .catch((error: unknown) => running.core.logger.error('core close failed', { error }))
         .finally(() => {
+          logger.close();
           lock.release();
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);

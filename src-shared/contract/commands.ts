@@ -3,6 +3,7 @@ import { auditCommands } from './audit-commands.js';
 import { authCommands } from './auth-commands.js';
 import { calendarCommands } from './calendar-commands.js';
 import { catalogCommands } from './catalog-commands.js';
+import { configCommands } from './config-commands.js';
 import { dossiersCommands } from './dossiers-commands.js';
 import { exportCommands } from './export-commands.js';
 import { ocrCommands } from './ocr-commands.js';
@@ -24,6 +25,7 @@ export type { Access } from './define.js';
  * handled in `src-main/X/handlers.ts`. Main must implement every entry.
  */
 export const commands = {
+  ...configCommands,
   ...setupCommands,
   ...authCommands,
   ...usersCommands,

@@ -65,6 +65,7 @@ export const fieldMessages: Record<Locale, Record<string, string>> = {
     'holiday.duplicate': 'Ngày bị khai trùng.',
     'timeZone.invalid': 'Múi giờ không hợp lệ.',
     'agencyCode.format': 'Mã đơn vị theo QCVN 102:2016, ví dụ 000.00.53.H48.',
+    'config.locked': 'Do cấu hình máy (tệp config.json của bộ phận CNTT) đặt, không sửa được ở đây.',
     invalid: 'Giá trị không hợp lệ.',
   },
   en: {
@@ -91,6 +92,7 @@ export const fieldMessages: Record<Locale, Record<string, string>> = {
     'holiday.duplicate': 'Date listed twice.',
     'timeZone.invalid': 'Invalid time zone.',
     'agencyCode.format': 'Unit code under QCVN 102:2016, e.g. 000.00.53.H48.',
+    'config.locked': "Set by the machine configuration (IT's config.json); cannot be changed here.",
     invalid: 'Invalid value.',
   },
 };

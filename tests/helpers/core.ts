@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../../src-main/kernel/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
+import type { LoadedConfig } from '../../src-main/kernel/config.js';
+import type { Logger } from '../../src-main/kernel/logger.js';
 import { silentLogger } from '../../src-main/kernel/logger.js';
 import type { CommandName, CommandInput, CommandOutput } from '../../src-shared/contract/commands.js';
 import type { Result } from '../../src-shared/contract/result.js';
@@ -26,10 +28,16 @@ export type TestCore = Core & {
 export function makeCore(
   start = '2026-03-02T09:00:00+07:00',
   dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-')),
-  options: { ocrWorkers?: number } = {},
+  options: { ocrWorkers?: number; config?: LoadedConfig; logger?: Logger } = {},
 ): TestCore {
   const clock = manualClock(start);
-  const core = createCore({ dataDir: dir, clock, logger: silentLogger, ocrWorkers: options.ocrWorkers ?? 0 });
+  const core = createCore({
+    dataDir: dir,
+    clock,
+    logger: options.logger ?? silentLogger,
+    ocrWorkers: options.ocrWorkers ?? 0,
+    ...(options.config ? { config: options.config } : {}),
+  });
   const call = (async (name: CommandName, input: unknown, token: string | null = null) => core.dispatch(name, input, token)) as TestCore['call'];
   const must = (async (name: CommandName, input: unknown, token: string | null = null) => {
     const r = await core.dispatch(name, input, token);
