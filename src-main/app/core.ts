@@ -1,5 +1,6 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CommandName } from '../../src-shared/contract/commands.js';
 import { AppError } from '../../src-shared/contract/errors.js';
 import { auditHandlers } from '../audit/handlers.js';
 import { createAuthService } from '../auth/auth-service.js';
@@ -21,6 +22,7 @@ import type { Handlers } from '../ipc/handler-types.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { emptyConfig, type LoadedConfig } from '../kernel/config.js';
 import type { KernelDeps } from '../kernel/deps.js';
+import { diskGuard } from '../kernel/disk-space.js';
 import { createEventBus, type EventBus } from '../kernel/events.js';
 import { fileLogger, type Logger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
@@ -50,10 +52,15 @@ import { createSyncConflicts } from '../sync/sync-conflicts.js';
 import { usersHandlers } from '../users/handlers.js';
 import { createUsersService } from '../users/users-service.js';
 
+/** Commands that start new work, refused while the disk is almost full; finishing work under way is not. */
+const startsNewWork: ReadonlySet<CommandName> = new Set<CommandName>(['dossiers.create', 'pages.importFiles', 'scan.start']);
+
 export type CoreOptions = {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
+  /** Free space below which new dossiers, scans and imports are refused (kernel/disk-space.ts); tests lower it. */
+  diskReserveBytes?: number;
   /** IT's config files (kernel/config.ts loadConfig); default none. */
   config?: LoadedConfig;
   /** OCR worker threads; 0 keeps the OCR queue stopped (tests that do not exercise OCR). Default: cores - 1. */
@@ -173,7 +180,15 @@ export function createCore(options: CoreOptions): Core {
     ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
     ...syncHandlers(sync, createSyncConflicts(db, clock)),
   };
-  const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
+  const disk = diskGuard(options.dataDir, options.diskReserveBytes);
+  const inner = createDispatch({
+    handlers,
+    sessions,
+    needsSetup: () => readSettings(db) === null,
+    logger,
+    dataDir: options.dataDir,
+    refuseNewWork: (command) => (startsNewWork.has(command) ? disk.refusal() : null),
+  });
   const dispatch: Dispatch = async (command, input, token) => {
     const result = await inner(command, input, token);
     changes.check();

@@ -6,6 +6,7 @@ import { presetSettings } from '../../src-shared/scan/presets.js';
 import { ScanError, isScanErrorCode, scanErrorMessages } from '../../src-shared/scan/scan-errors.js';
 import type { ScanSettings, ScannerDevice } from '../../src-shared/scan/scanner-device.js';
 import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
+import { diskFullMessage, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageService } from '../pages/page-service.js';
@@ -26,6 +27,7 @@ type Running = ScanBatch & { job: ScanJob | null; cancelRequested: boolean };
 /** The clerk's message for any error that ends a batch: a scanner code when there is one. */
 export function scanProblem(error: unknown): { code: string; message: string } {
   if (error instanceof ScanError) return { code: error.code, message: scanErrorMessages.vi[error.code] };
+  if (isDiskFullError(error)) return { code: 'DISK_FULL', message: diskFullMessage(null) };
   const code = (error as { code?: unknown })?.code;
   if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code] };
   if (error instanceof AppError) return { code: error.code, message: error.message };

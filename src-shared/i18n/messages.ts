@@ -21,6 +21,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CODE_RANGE_EXHAUSTED: 'Đã hết số thứ tự hồ sơ trong ngày của máy này. Liên hệ bộ phận CNTT.',
     UNKNOWN_COMMAND: 'Yêu cầu không được hỗ trợ.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu của bạn không bị mất; vui lòng thử lại.',
+    DISK_FULL: 'Ổ đĩa của máy gần đầy: chưa nhận thêm hồ sơ, trang quét hay tệp mới. Dữ liệu đã lưu vẫn an toàn. Hãy báo bộ phận CNTT.',
   },
   en: {
     VALIDATION: 'Some fields are not valid. Please check the highlighted fields.',
@@ -36,6 +37,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CODE_RANGE_EXHAUSTED: "This desk has used up today's dossier numbers. Contact IT.",
     UNKNOWN_COMMAND: 'Unsupported request.',
     INTERNAL: 'Something unexpected went wrong. Nothing was lost; please try again.',
+    DISK_FULL: 'The disk is almost full: no new dossiers, scans or files for now. What is stored is safe. Please tell IT.',
   },
 };
 

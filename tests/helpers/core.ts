@@ -28,7 +28,7 @@ export type TestCore = Core & {
 export function makeCore(
   start = '2026-03-02T09:00:00+07:00',
   dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-')),
-  options: { ocrWorkers?: number; config?: LoadedConfig; logger?: Logger } = {},
+  options: { ocrWorkers?: number; config?: LoadedConfig; logger?: Logger; diskReserveBytes?: number } = {},
 ): TestCore {
   const clock = manualClock(start);
   const core = createCore({
@@ -37,6 +37,7 @@ export function makeCore(
     logger: options.logger ?? silentLogger,
     ocrWorkers: options.ocrWorkers ?? 0,
     ...(options.config ? { config: options.config } : {}),
+    ...(options.diskReserveBytes !== undefined ? { diskReserveBytes: options.diskReserveBytes } : {}),
   });
   const call = (async (name: CommandName, input: unknown, token: string | null = null) => core.dispatch(name, input, token)) as TestCore['call'];
   const must = (async (name: CommandName, input: unknown, token: string | null = null) => {
