@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { CommandName } from '../../src-shared/contract/commands.js';
 import { AppError } from '../../src-shared/contract/errors.js';
 import { auditHandlers } from '../audit/handlers.js';
+import { createBackupService, type BackupService } from '../backup/backup-service.js';
+import { backupHandlers } from '../backup/handlers.js';
 import { createAuthService } from '../auth/auth-service.js';
 import { authHandlers } from '../auth/handlers.js';
 import { createSessions } from '../auth/sessions.js';
@@ -84,6 +86,8 @@ export type Core = {
   scanner: ScannerService;
   /** Sync with the provincial server; call `sync.engine.start()` to run it. */
   sync: DeskSync;
+  /** Backups and the daily schedule; the launcher starts the schedule (`backup.start()`). */
+  backup: BackupService;
   /** Config values start-up could not apply (e.g. another unit code on an enrolled desk). */
   configNotApplied: ConfigDrift[];
   dataDir: string;
@@ -101,7 +105,8 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const ownLogger = options.logger ? null : fileLogger(options.dataDir);
   const logger = options.logger ?? ownLogger!;
-  const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const migrationsDir = join(root, 'migrations');
+  const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir });
   const config = options.config ?? emptyConfig;
   const configNotApplied = applyMachineConfig(db, clock, config, logger);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -153,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
       if (p.state !== 'scanning') ocr.queue.kick();
     },
   });
+  const backup = createBackupService({ db, store, clock, logger, version, dataDir: options.dataDir, migrationsDir, config });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
 
@@ -179,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     ...searchHandlers(db),
     ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
     ...syncHandlers(sync, createSyncConflicts(db, clock)),
+    ...backupHandlers(backup),
   };
   const disk = diskGuard(options.dataDir, options.diskReserveBytes);
   const inner = createDispatch({
@@ -214,13 +221,14 @@ export function createCore(options: CoreOptions): Core {
     pages,
     scanner,
     sync,
+    backup,
     configNotApplied,
     dataDir: options.dataDir,
     logger,
     close: async () => {
       scanner.close();
       // The OCR queue and a sync pass may be writing: let them stop before the database closes.
-      await Promise.all([ocr.close(), sync.engine.stop()]);
+      await Promise.all([ocr.close(), sync.engine.stop(), backup.stop()]);
       db.close();
       ownLogger?.close();
     },

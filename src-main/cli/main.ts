@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../../src-shared/contract/errors.js';
 import { ConfigError } from '../kernel/config.js';
 import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
-import { AlreadyRunningError } from '../launch/instance-lock.js';
+import { AlreadyRunningError } from '../kernel/instance-lock.js';
 import { PortInUseError } from '../launch/port-choice.js';
 import { appVersion } from './app-version.js';
 import type { CliCommand, CliContext } from './cli-command.js';
@@ -33,6 +34,7 @@ function commandHelp(c: CliCommand): string[] {
 
 /** Errors that are the user's or the machine's situation, not bugs: a message is enough. */
 const expected = (error: unknown) =>
+  error instanceof AppError ||
   error instanceof ConfigError ||
   error instanceof AlreadyRunningError ||
   error instanceof DatabaseTooNewError ||

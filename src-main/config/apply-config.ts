@@ -1,6 +1,7 @@
 import type { Settings } from '../../src-shared/contract/schemas.js';
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
 import { appendAudit } from '../audit/audit-log.js';
+import { writeScheduleOptions } from '../backup/backup-repo.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../kernel/clock.js';
 import type { LoadedConfig } from '../kernel/config.js';
@@ -10,8 +11,8 @@ import { writeSyncOptions } from '../sync/sync-options.js';
 import { configDrift, type ConfigDrift } from './config-drift.js';
 
 /**
- * Start-up: the config values that map onto a desk setting (idle lock, reception point) or a
- * sync option (proxy, retention) are written into the database, in one audited transaction, so
+ * Start-up: the config values that map onto a desk setting (idle lock, reception point), a sync
+ * option (proxy, retention) or the backup schedule (folder, how many kept) are written into the database, in one audited transaction, so
  * every reader sees them. Returns what could not be applied (the doctor shows it too).
  */
 export function applyMachineConfig(db: Db, clock: Clock, config: LoadedConfig, logger: Logger): ConfigDrift[] {
@@ -30,6 +31,8 @@ export function applyMachineConfig(db: Db, clock: Clock, config: LoadedConfig, l
         settings.receptionPoint = { ...(settings.receptionPoint ?? current.receptionPoint), [d.key.slice('receptionPoint.'.length)]: d.config };
       } else if (d.key === 'proxyUrl') options.proxyUrl = d.config as string | null;
       else if (d.key === 'retentionDays') options.retentionDays = d.config as number | null;
+      else if (d.key === 'backupFolder') writeScheduleOptions(db, { folder: d.config as string });
+      else if (d.key === 'backupKeep') writeScheduleOptions(db, { keep: d.config as number });
     }
     if (Object.keys(settings).length > 0) writeSettings(db, settings);
     if (Object.keys(options).length > 0) writeSyncOptions(db, options);

@@ -1,3 +1,4 @@
+import { readSchedule } from '../backup/backup-repo.js';
 import type { Db } from '../db/open.js';
 import type { LoadedConfig } from '../kernel/config.js';
 import { readSettings } from '../settings/settings-repo.js';
@@ -16,7 +17,7 @@ export type ConfigDrift = {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The config values that map onto a desk setting or a sync option and differ from what the
+ * The config values that map onto a desk setting, a sync option or the backup schedule and differ from what the
  * database holds. Start-up applies those not blocked; the doctor reports the rest.
  */
 export function configDrift(db: Db, config: LoadedConfig): ConfigDrift[] {
@@ -44,5 +45,8 @@ export function configDrift(db: Db, config: LoadedConfig): ConfigDrift[] {
   if (v.retentionDays !== undefined && !same(v.retentionDays, options.retentionDays)) {
     out.push({ key: 'retentionDays', desk: options.retentionDays, config: v.retentionDays, blocked: null });
   }
+  const schedule = readSchedule(db);
+  if (v.backupFolder !== undefined && v.backupFolder !== schedule.folder) out.push({ key: 'backupFolder', desk: schedule.folder, config: v.backupFolder, blocked: null });
+  if (v.backupKeep !== undefined && v.backupKeep !== schedule.keep) out.push({ key: 'backupKeep', desk: schedule.keep, config: v.backupKeep, blocked: null });
   return out;
 }

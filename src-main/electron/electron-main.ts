@@ -6,9 +6,10 @@ import { ipcChannels } from '../../src-shared/contract/bridge.js';
 import type { Result } from '../../src-shared/contract/result.js';
 import { loadConfig } from '../kernel/config.js';
 import { createCore, type Core } from '../app/core.js';
+import { finishPendingRestore } from '../backup/restore-backup.js';
 import { fileLogger, type FileLogger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
-import { acquireInstanceLock } from '../launch/instance-lock.js';
+import { acquireInstanceLock } from '../kernel/instance-lock.js';
 import {
   answerAppRequest,
   appIndexUrl,
@@ -48,12 +49,15 @@ function start(): void {
     const config = loadConfig(dataDir);
     lock = acquireInstanceLock(dataDir, 'electron');
     logger = fileLogger(dataDir, config.values.logLevel ? { level: config.values.logLevel } : {});
+    // A restore staged from the Diagnostics screen replaces the data before the database opens.
+    finishPendingRestore(dataDir, logger);
     core = createCore({ dataDir, logger, config, safeStorage });
   } catch (error) {
     fail('TiepNhan không khởi động được (TiepNhan cannot start)', error);
     return;
   }
   core.sync.engine.start();
+  core.backup.start();
   const subscribed = new Map<number, string | null>();
 
   protocol.handle(appScheme, async (request) => {

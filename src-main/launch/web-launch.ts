@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../kernel/config.js';
 import { createCore } from '../app/core.js';
+import { finishPendingRestore } from '../backup/restore-backup.js';
 import { fileLogger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
 import { startWebHost, type WebHost } from '../host/web-host.js';
-import { acquireInstanceLock } from './instance-lock.js';
+import { acquireInstanceLock } from '../kernel/instance-lock.js';
 import { openBrowser } from './open-browser.js';
 import { choosePort, listenWithFallback } from './port-choice.js';
 
@@ -34,6 +35,9 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
   let core: ReturnType<typeof createCore> | undefined;
   let host: WebHost | undefined;
   try {
+    // A restore staged from the Diagnostics screen replaces the data before the database opens.
+    const restored = finishPendingRestore(dataDir, logger);
+    if (restored.restored) err(`Đã khôi phục bản sao lưu; dữ liệu cũ ở ${restored.previous}. (Backup restored; the old data is in ${restored.previous}.)`);
     core = createCore({
       dataDir,
       logger,
@@ -49,6 +53,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
   }
   core.logger.info('web host started', { port: host.port });
   core.sync.engine.start();
+  core.backup.start();
   out(`TiepNhan is running at ${host.url}`);
   if (env.TIEPNHAN_NO_BROWSER !== '1') openBrowser(host.url);
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { auditCommands } from './audit-commands.js';
+import { backupCommands } from './backup-commands.js';
 import { authCommands } from './auth-commands.js';
 import { calendarCommands } from './calendar-commands.js';
 import { catalogCommands } from './catalog-commands.js';
@@ -42,6 +43,7 @@ export const commands = {
   ...searchCommands,
   ...exportCommands,
   ...syncCommands,
+  ...backupCommands,
 } as const;
 
 export type Commands = typeof commands;

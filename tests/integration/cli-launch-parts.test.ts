@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src-main/kernel/config.js';
 import { fileLogger } from '../../src-main/kernel/logger.js';
 import { runCli } from '../../src-main/cli/main.js';
-import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/launch/instance-lock.js';
+import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/kernel/instance-lock.js';
 import { browserCommand } from '../../src-main/launch/open-browser.js';
 import { choosePort, defaultWebPort, listenWithFallback, PortInUseError } from '../../src-main/launch/port-choice.js';
 import { createServer, type Server } from 'node:http';
@@ -70,7 +70,7 @@ describe('instance lock', () => {
   it('allows one app per data folder; a killed holder frees it; a stale file naming a live pid does not block', async () => {
     const dir = tempDir();
     // Another process holds the lock: the real function, in a real child process.
-    const module = join(import.meta.dirname, '../../src-main/launch/instance-lock.ts');
+    const module = join(import.meta.dirname, '../../src-main/kernel/instance-lock.ts');
     const code = `import { acquireInstanceLock } from ${JSON.stringify(module)}; acquireInstanceLock(${JSON.stringify(dir)}, 'electron'); console.log('held'); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {

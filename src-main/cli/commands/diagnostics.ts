@@ -5,7 +5,7 @@ import { appRoot } from '../../kernel/paths.js';
 import { loadMigrations, schemaVersion } from '../../db/migrate.js';
 import { openDatabaseReadOnly } from '../../db/open.js';
 import { electronPackageVersion, findElectronBinary } from '../../launch/electron-binary.js';
-import { lockFileName } from '../../launch/instance-lock.js';
+import { lockFileName } from '../../kernel/instance-lock.js';
 import type { CliCommand } from '../cli-command.js';
 import { appVersion } from '../app-version.js';
 import { databaseFile } from './database-file.js';

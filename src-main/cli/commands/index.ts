@@ -1,8 +1,10 @@
 import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
+import { backupCommand } from './backup.js';
 import { diagnosticsCommand } from './diagnostics.js';
 import { migrateCommand } from './migrate.js';
 import { ocrCommand } from './ocr.js';
+import { restoreCommand } from './restore.js';
 import { searchCommand } from './search.js';
 import { scanCommand } from './scan.js';
 import { scannersCommand } from './scanners.js';
@@ -17,6 +19,8 @@ export const cliCommands: readonly CliCommand[] = [
   auditVerifyCommand,
   migrateCommand,
   diagnosticsCommand,
+  backupCommand,
+  restoreCommand,
   scannersCommand,
   scanCommand,
   ocrCommand,
