@@ -21,8 +21,14 @@ export function scheduledBackupDue(s: BackupSchedule, now: Date): boolean {
 
 /** The whole backups in a folder that the schedule made (by name), newest first. */
 export function scheduledBackups(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    // Not there yet, not a folder, or unreadable: no backups to list (the run says why).
+    return [];
+  }
+  return names
     .filter((n) => n.startsWith(scheduledPrefix) && existsSync(join(folder, n, manifestName)))
     .sort()
     .reverse()
