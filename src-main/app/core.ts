@@ -15,7 +15,10 @@ import { applyMachineConfig } from '../config/apply-config.js';
 import type { ConfigDrift } from '../config/config-drift.js';
 import { configHandlers } from '../config/handlers.js';
 import { createChangeFeed, type ChangeFeed } from '../db/change-feed.js';
+import { schemaVersion } from '../db/migrate.js';
 import { openDatabase, type Db } from '../db/open.js';
+import { createDiagnosticsService } from '../diagnostics/diagnostics-service.js';
+import { diagnosticsHandlers } from '../diagnostics/handlers.js';
 import { dossiersHandlers } from '../dossiers/handlers.js';
 import { createExportService } from '../export/export-service.js';
 import { exportHandlers } from '../export/handlers.js';
@@ -158,6 +161,20 @@ export function createCore(options: CoreOptions): Core {
       if (p.state !== 'scanning') ocr.queue.kick();
     },
   });
+  const diagnostics = createDiagnosticsService({
+    db,
+    clock,
+    logger,
+    version,
+    appSchemaVersion: schemaVersion(db),
+    dataDir: options.dataDir,
+    assetsDir: kernel.assetsDir,
+    config,
+    store,
+    scanner,
+    sync,
+    electron: process.versions.electron ?? null,
+  });
   const backup = createBackupService({ db, store, clock, logger, version, dataDir: options.dataDir, migrationsDir, config });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
@@ -186,6 +203,7 @@ export function createCore(options: CoreOptions): Core {
     ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
     ...syncHandlers(sync, createSyncConflicts(db, clock)),
     ...backupHandlers(backup),
+    ...diagnosticsHandlers(diagnostics),
   };
   const disk = diskGuard(options.dataDir, options.diskReserveBytes);
   const inner = createDispatch({

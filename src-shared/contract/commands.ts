@@ -5,6 +5,7 @@ import { authCommands } from './auth-commands.js';
 import { calendarCommands } from './calendar-commands.js';
 import { catalogCommands } from './catalog-commands.js';
 import { configCommands } from './config-commands.js';
+import { diagnosticsCommands } from './diagnostics-commands.js';
 import { dossiersCommands } from './dossiers-commands.js';
 import { exportCommands } from './export-commands.js';
 import { ocrCommands } from './ocr-commands.js';
@@ -44,6 +45,7 @@ export const commands = {
   ...exportCommands,
   ...syncCommands,
   ...backupCommands,
+  ...diagnosticsCommands,
 } as const;
 
 export type Commands = typeof commands;
