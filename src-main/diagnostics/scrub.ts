@@ -1,10 +1,11 @@
+import { fold } from '../../src-shared/text/fold.js';
 import type { Db } from '../db/open.js';
 
 /**
  * The second guard of the support bundle (the first: nothing logs personal data). Every string
  * going into the bundle loses what looks like an ID number (9 or 12 digits), a phone number or an
  * e-mail address, and every applicant name and address this desk holds, matched word for word
- * (case and Unicode normalization aside).
+ * (case, diacritics and Unicode normalization aside).
  */
 const patterns: [RegExp, string][] = [
   [/[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[\p{L}]{2,}/gu, '[email]'],
@@ -14,7 +15,8 @@ const patterns: [RegExp, string][] = [
   [/(?<![\p{N}\p{L}])(?:\d{12}|\d{9})(?![\p{N}\p{L}])/gu, '[số định danh]'],
 ];
 
-const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+// Folded (case and diacritics off, đ to d): "Pham Thi Thu Huong" is the same name as "Phạm Thị Thu Hương".
+const norm = (s: string) => fold(s.normalize('NFC'));
 const words = /[\p{L}\p{M}\p{N}]+/gu;
 
 export type Scrubber = (text: string) => string;
