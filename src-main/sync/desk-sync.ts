@@ -1,3 +1,4 @@
+import { AppError } from '../../src-shared/contract/errors.js';
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
 import type { Clock } from '../kernel/clock.js';
 import { emptyConfig, refuseLockedChanges, type LoadedConfig } from '../kernel/config.js';
@@ -49,7 +50,7 @@ export type DeskSync = {
   engine: SyncEngine;
   /** The transport every request to the server takes (through the proxy when one is set): for the doctor's reachability check. */
   fetch: FetchLike;
-  enroll(input: { serverUrl: string; code: string; deviceName: string }): ReturnType<typeof enrollDesk>;
+  enroll(input: { serverUrl: string; code?: string | undefined; deviceName: string }): ReturnType<typeof enrollDesk>;
   status(ids?: readonly string[]): ReturnType<typeof syncStatus>;
   options(): SyncOptions;
   setOptions(change: Partial<SyncOptions>): SyncOptions;
@@ -114,9 +115,12 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
     async enroll(input) {
       const locked = config.values.serverUrl;
       if (locked !== undefined && input.serverUrl.trim().replace(/\/+$/, '') !== locked.replace(/\/+$/, '')) refuseLockedChanges(config, ['serverUrl']);
+      // The first-run wizard sends no code when IT's config file has one (it never reaches the renderer).
+      const code = input.code ?? config.values.enrollmentCode;
+      if (!code) throw new AppError('VALIDATION', 'Chưa nhập mã đăng ký.', { code: 'required' });
       const out = await enrollDesk(
         { db: deps.db, fetch: fetchImpl, credentials, clock: deps.clock, allowInsecureHttp: () => readSyncOptions(deps.db).allowInsecureHttp },
-        input,
+        { ...input, code },
       );
       engine.nudge();
       return out;

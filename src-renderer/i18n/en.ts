@@ -17,6 +17,7 @@ export const en: Resources = {
     settings: 'Settings',
     users: 'Users',
     holidays: 'Holidays',
+    diagnostics: 'Diagnostics',
     logout: 'Sign out',
     signedInAs: 'Signed in: {{name}} ({{role}})',
   },
@@ -154,6 +155,8 @@ export const en: Resources = {
     trackingUrlHint: 'Use {code} and {lookup}, e.g. https://portal.example.vn/track?c={lookup}',
     save: 'Save settings',
     saved: 'Settings saved.',
+    lockedBy: 'Set by the machine configuration ({{file}}); IT changes it in that file.',
+    languageLocked: 'The language is set by the machine configuration ({{file}}).',
   },
   users: {
     title: 'Users',

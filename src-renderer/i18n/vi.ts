@@ -17,6 +17,7 @@ export const vi = {
     settings: 'Cài đặt',
     users: 'Người dùng',
     holidays: 'Ngày nghỉ lễ',
+    diagnostics: 'Chẩn đoán',
     logout: 'Đăng xuất',
     signedInAs: 'Đăng nhập: {{name}} ({{role}})',
   },
@@ -157,6 +158,8 @@ export const vi = {
     trackingUrlHint: 'Dùng {code} và {lookup}, ví dụ https://dichvucong.example.vn/tra-cuu?ma={lookup}',
     save: 'Lưu cài đặt',
     saved: 'Đã lưu cài đặt.',
+    lockedBy: 'Do cấu hình máy đặt ({{file}}); bộ phận CNTT sửa trong tệp đó.',
+    languageLocked: 'Ngôn ngữ do cấu hình máy đặt ({{file}}).',
   },
   users: {
     title: 'Người dùng',
