@@ -21,6 +21,7 @@ function usage(commands: readonly CliCommand[]): string[] {
     '',
     'Biến môi trường / Environment:',
     '  TIEPNHAN_DATA_DIR     thư mục dữ liệu / data folder',
+    '  TIEPNHAN_MACHINE_CONFIG tệp cấu hình máy thay cho tệp mặc định, rỗng = không dùng / machine config file instead of the default, empty = none',
     '  TIEPNHAN_PORT         cổng máy chủ web, 0 = cổng trống bất kỳ / web host port, 0 = any free port',
     '  TIEPNHAN_NO_BROWSER=1 không tự mở trình duyệt / do not open the browser',
     '',
