@@ -50,7 +50,7 @@ import { createSettingsService } from '../settings/settings-service.js';
 import { setupHandlers } from '../setup/handlers.js';
 import { createSetupService } from '../setup/setup-service.js';
 import type { SafeStorageLike } from '../sync/credential-store.js';
-import { createDeskSync, type DeskSync } from '../sync/desk-sync.js';
+import { createDeskSync, type DeskSync, type DeskSyncOverrides } from '../sync/desk-sync.js';
 import { readSyncConfig } from '../sync/enroll.js';
 import { syncHandlers } from '../sync/handlers.js';
 import { createSyncConflicts } from '../sync/sync-conflicts.js';
@@ -72,6 +72,10 @@ export type CoreOptions = {
   ocrWorkers?: number;
   /** Electron's safeStorage, to encrypt the sync credential at rest; absent in the web host. */
   safeStorage?: SafeStorageLike;
+  /** Replaces the sync engine's transport, timers, jitter, tuning, credential store or proxy environment. */
+  sync?: DeskSyncOverrides;
+  /** A scanner service built by the caller (its own host environment, timeouts); closed with the core. */
+  scanner?: ScannerService;
 };
 
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
@@ -141,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     config,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...options.sync,
     onProgress: (p) => {
       events.emit('sync.progress', p);
       // Province status pulled in is a commit made outside any command.
@@ -148,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   // The scanner host starts on first use; a crashed host is replaced and logged.
-  const scanner = new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
+  const scanner = options.scanner ?? new ScannerService({ onHostRestart: (reason, detail) => logger.warn('scanner host restarted', { reason, detail }) });
   const scans = createScanBatches({
     db,
     logger,

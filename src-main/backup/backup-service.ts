@@ -59,7 +59,7 @@ export function createBackupService(deps: BackupDeps) {
   let timer: NodeJS.Timeout | null = null;
 
   const backupInto = (folder: string): Promise<BackupResult> => {
-    if (running) throw new AppError('CONFLICT', 'Đang sao lưu; hãy đợi lần này xong.');
+    if (running) throw new AppError('CONFLICT', 'backup.busy');
     const started = clock.now();
     running = writeBackup(
       { db, store: deps.store, clock, appVersion: deps.version, pagesPerStep: PAGES_PER_STEP },
@@ -102,7 +102,7 @@ export function createBackupService(deps: BackupDeps) {
     status,
     async run(folder?: string): Promise<BackupSummary> {
       const target = folder ?? readSchedule(db).folder;
-      if (!target) throw new AppError('VALIDATION', 'Chưa chọn thư mục sao lưu.', { folder: 'required' });
+      if (!target) throw new AppError('VALIDATION', 'backup.noFolder', { folder: 'required' });
       const r = await backupInto(target);
       return summarize(r.dir, r.manifest);
     },
@@ -121,13 +121,13 @@ export function createBackupService(deps: BackupDeps) {
       return { ok: v.ok, problems: v.ok ? [] : v.problems, summary: v.manifest ? summarize(dir, v.manifest) : null };
     },
     async prepareRestore(dir: string): Promise<BackupSummary> {
-      if (pendingRestore(deps.dataDir)) throw new AppError('CONFLICT', 'Đã có một lần khôi phục đang chờ; hãy huỷ nó trước.');
+      if (pendingRestore(deps.dataDir)) throw new AppError('CONFLICT', 'backup.restorePending');
       const staged = await stageRestore(deps.dataDir, dir, { appSchemaVersion: appSchema(), migrationsDir: deps.migrationsDir, now: clock.now() });
       logger.warn('restore staged; applied at the next start', { backup: dir });
       return summarize(dir, staged.manifest);
     },
     cancelRestore(): void {
-      if (!cancelPendingRestore(deps.dataDir)) throw new AppError('NOT_FOUND', 'Không có lần khôi phục nào đang chờ.');
+      if (!cancelPendingRestore(deps.dataDir)) throw new AppError('NOT_FOUND', 'backup.noPendingRestore');
     },
     /** The daily schedule: looks a little after start, then every quarter of an hour. */
     start(): void {

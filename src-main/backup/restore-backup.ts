@@ -51,22 +51,22 @@ export async function stageRestore(
 ): Promise<StagedRestore> {
   const from = resolve(backupDir);
   const verified = await verifyBackup(from, o.appSchemaVersion, (d, t) => o.onProgress?.('verify', d, t));
-  if (!verified.ok) throw new AppError('VALIDATION', `Không khôi phục: ${verified.problems.join(' ')}`, { backup: 'backup.invalid' });
+  if (!verified.ok) throw new AppError('VALIDATION', { key: 'backup.invalid', params: { problems: verified.problems.join(' ') } }, { backup: 'backup.invalid' });
   const { manifest } = verified;
   mkdirSync(dataDir, { recursive: true });
   const needed = manifest.database.bytes + manifest.files.reduce((n, f) => n + f.bytes, 0) + 50 * 1024 * 1024;
   const free = freeBytes(dataDir);
   if (free !== null && free < needed) {
-    throw new AppError('DISK_FULL', `Không đủ chỗ để khôi phục: cần khoảng ${mib(needed)}, còn ${mib(free)}. Dữ liệu hiện tại không bị thay đổi.`);
+    throw new AppError('DISK_FULL', { key: 'backup.noRoom', params: { needed: mib(needed), free: mib(free) } });
   }
   const staged = join(dataDir, `${stagingPrefix}${randomBytes(4).toString('hex')}`);
   try {
     mkdirSync(staged);
     const dbCopy = await copyVerified(join(from, databaseName), join(staged, databaseName), manifest.database.sha256);
-    if (!dbCopy.ok) throw new AppError('VALIDATION', 'Tệp cơ sở dữ liệu của bản sao lưu thay đổi trong lúc khôi phục.');
+    if (!dbCopy.ok) throw new AppError('VALIDATION', 'backup.changedDuringRestore');
     for (const [i, f] of manifest.files.entries()) {
       const copied = await copyVerified(backupFilePath(from, f), backupFilePath(staged, f), f.sha256);
-      if (!copied.ok) throw new AppError('VALIDATION', `Tệp trang ${f.sha256} của bản sao lưu thay đổi trong lúc khôi phục.`);
+      if (!copied.ok) throw new AppError('VALIDATION', 'backup.changedDuringRestore');
       o.onProgress?.('copy', i + 1, manifest.files.length);
     }
     mkdirSync(join(staged, pagesDirName), { recursive: true });

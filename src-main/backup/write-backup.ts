@@ -29,8 +29,8 @@ export type BackupResult = { dir: string; manifest: Manifest; attempts: number }
 /** A page file deleted between the snapshot and its copy: the next attempt takes a new snapshot. */
 const ATTEMPTS = 3;
 
-function refusal(message: string): AppError {
-  return new AppError('VALIDATION', message, { folder: 'backup.folder' });
+function refusal(key: 'backup.targetIsFile' | 'backup.targetNotEmpty', target: string): AppError {
+  return new AppError('VALIDATION', { key, params: { target } }, { folder: 'backup.folder' });
 }
 
 async function prepareTarget(target: string): Promise<void> {
@@ -38,8 +38,8 @@ async function prepareTarget(target: string): Promise<void> {
     await mkdir(dirname(target), { recursive: true });
     return;
   }
-  if (!(await stat(target)).isDirectory()) throw refusal(`${target} là một tệp, không phải thư mục. (${target} is a file, not a folder.)`);
-  if (readdirSync(target).length > 0) throw refusal(`Thư mục ${target} đã có dữ liệu; hãy chọn một thư mục mới hoặc trống. (The folder is not empty.)`);
+  if (!(await stat(target)).isDirectory()) throw refusal('backup.targetIsFile', target);
+  if (readdirSync(target).length > 0) throw refusal('backup.targetNotEmpty', target);
   await rmdir(target);
 }
 
@@ -61,7 +61,7 @@ export async function writeBackup(deps: WriteBackupDeps, targetDir: string): Pro
       const manifest = await attemptBackup(deps, work);
       if (manifest === 'retry') {
         if (attempt < ATTEMPTS) continue;
-        throw new AppError('CONFLICT', 'Trang bị xoá trong lúc sao lưu nhiều lần liên tiếp; hãy sao lưu lại sau ít phút. (Pages kept changing during the backup.)');
+        throw new AppError('CONFLICT', 'backup.pagesChanging');
       }
       await writeFile(join(work, manifestName), JSON.stringify(manifest, null, 2), { flush: true });
       await fsyncDir(work);

@@ -1,7 +1,6 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Holiday } from '../../src-shared/contract/schemas.js';
 import { holidayYearIssues } from '../../src-shared/domain/holiday-year.js';
-import { errorMessages } from '../../src-shared/i18n/messages.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { appointmentFor } from './appointment.js';
@@ -15,7 +14,7 @@ export function createCalendarService({ db, clock, settings }: Pick<KernelDeps, 
     saveHolidays(year: number, holidays: Holiday[], actorId: string): void {
       const fields = holidayYearIssues(year, holidays);
       if (Object.keys(fields).length > 0) {
-        throw new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} Mỗi ngày chỉ khai một lần và phải thuộc năm ${year}.`, fields);
+        throw new AppError('VALIDATION', { key: 'calendar.badHolidayYear', params: { year } }, fields);
       }
       db.transaction(() => {
         replaceHolidays(db, year, holidays);

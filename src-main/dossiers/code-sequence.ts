@@ -11,7 +11,7 @@ export function codeTemplate(db: Db, localDate: string): string {
   const r = db.prepare('SELECT template FROM code_formats WHERE valid_from <= ? ORDER BY valid_from DESC LIMIT 1').get(localDate) as
     | { template: string }
     | undefined;
-  if (!r) throw new AppError('INTERNAL', `Chưa cấu hình mẫu mã số hồ sơ áp dụng cho ngày ${localDate}.`);
+  if (!r) throw new AppError('INTERNAL', { key: 'dossiers.noCodeFormat', params: { date: localDate } });
   return r.template;
 }
 
@@ -28,9 +28,9 @@ export function issueDossierCode(db: Db, req: CodeRequest): { code: string; seq:
   const exhausted = () =>
     new AppError(
       'CODE_RANGE_EXHAUSTED',
-      `Máy này đã dùng hết dãy số thứ tự hồ sơ trong ngày ${req.localDate}` +
-        (range ? ` (${range.first}–${range.last}).` : ' (vị trí máy nằm ngoài dãy số của mẫu mã).') +
-        ' Liên hệ bộ phận CNTT để cấp lại vị trí máy.',
+      range
+        ? { key: 'dossiers.codeRangeExhausted', params: { date: req.localDate, first: range.first, last: range.last } }
+        : { key: 'dossiers.slotOutsideFormat', params: { date: req.localDate } },
     );
   if (!range) throw exhausted();
   const row = db.prepare('SELECT last_seq FROM code_sequences WHERE unit_code = ? AND day = ?').get(req.unitCode, req.localDate) as

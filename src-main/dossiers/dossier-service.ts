@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../src-shared/contract/commands.js';
-import { AppError } from '../../src-shared/contract/errors.js';
+import { AppError, type Problem } from '../../src-shared/contract/errors.js';
 import type { Dossier, Procedure, Settings, User } from '../../src-shared/contract/schemas.js';
 import { changedFields, draftValues, receiveIssues, type DraftValues } from '../../src-shared/domain/dossier-draft.js';
 import { computeFee } from '../../src-shared/domain/fee.js';
 import { toLocal } from '../../src-shared/domain/local-time.js';
 import { lookupCodeFromBytes } from '../../src-shared/domain/lookup-code.js';
-import { errorMessages } from '../../src-shared/i18n/messages.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { appointmentFor } from '../calendar/appointment.js';
@@ -24,7 +23,7 @@ const localToday = (s: Settings, now: Date) => toLocal(now, s.timeZone).date;
 function procedureOrFail(db: Db, code: string, date: string): Procedure {
   const p = findProcedure(db, code, date);
   if (!p) {
-    throw new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} Thủ tục "${code}" không có trong danh mục đang áp dụng.`, {
+    throw new AppError('VALIDATION', { key: 'dossiers.procedureUnknown', params: { code } }, {
       procedureCode: 'procedure.unknown',
     });
   }
@@ -33,7 +32,7 @@ function procedureOrFail(db: Db, code: string, date: string): Procedure {
 
 function draftOrFail(db: Db, id: string): Dossier {
   const d = getDossier(db, id);
-  if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (!d) throw new AppError('NOT_FOUND', 'dossiers.notFound');
   if (d.status !== 'draft') throw new AppError('NOT_DRAFT');
   return d;
 }
@@ -95,7 +94,7 @@ function freshLookupCode(db: Db): string {
     const code = lookupCodeFromBytes(randomBytes(8));
     if (!lookupCodeExists(db, code)) return code;
   }
-  throw new AppError('INTERNAL', 'Không tạo được mã tra cứu.');
+  throw new AppError('INTERNAL', 'dossiers.lookupCodeFailed');
 }
 
 /**
@@ -114,10 +113,13 @@ export function receiveDossier({ db, clock, settings }: Ctx, id: string, user: U
     const procedure = procedureOrFail(db, draft.procedureCode, localDate);
     const { fields, missing } = receiveIssues(procedure, draft);
     if (Object.keys(fields).length > 0) {
-      const parts = [errorMessages.vi.VALIDATION];
-      if (fields.pages || fields.copies) parts.push('Cần nhập số trang và số bản sao để tính lệ phí chứng thực.');
-      if (missing.length > 0) parts.push(`Thiếu thành phần hồ sơ bắt buộc: ${missing.join('; ')}. Lập phiếu yêu cầu bổ sung thay vì tiếp nhận.`);
-      throw new AppError('VALIDATION', parts.join(' '), fields);
+      const problem: Problem =
+        missing.length > 0
+          ? { key: 'dossiers.receiveMissingComponents', params: { missing: missing.join('; ') } }
+          : fields.pages || fields.copies
+            ? { key: 'dossiers.receiveNeedsPages' }
+            : { key: 'dossiers.receiveIncomplete' };
+      throw new AppError('VALIDATION', problem, fields);
     }
     const appointment = appointmentFor(db, s, now, procedure.processingDays);
     const { code } = issueDossierCode(db, {
@@ -144,6 +146,6 @@ export function receiveDossier({ db, clock, settings }: Ctx, id: string, user: U
 
 export function dossierOrFail(db: Db, id: string): Dossier {
   const d = getDossier(db, id);
-  if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  if (!d) throw new AppError('NOT_FOUND', 'dossiers.notFound');
   return d;
 }

@@ -31,7 +31,7 @@ export function createExportService({ db, clock, store, assetsDir }: ExportDeps)
 
   const dossierOf = (id: string): ExportDossier => {
     const d = getExportDossier(db, id);
-    if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+    if (!d) throw new AppError('NOT_FOUND', 'dossiers.notFound');
     return d;
   };
 
@@ -49,7 +49,7 @@ export function createExportService({ db, clock, store, assetsDir }: ExportDeps)
         try {
           image = await store.read(page.sha256, page.archive_format);
         } catch {
-          throw new AppError('CONFLICT', `Không đọc được ảnh của trang ${page.position}: tệp ảnh bị thiếu hoặc hỏng.`);
+          throw new AppError('CONFLICT', { key: 'export.pageUnreadable', params: { position: page.position } });
         }
         pages.push({ image, format: page.archive_format, width: page.width, height: page.height, dpi: page.dpi ?? fallbackDpi, words });
       }
@@ -73,16 +73,16 @@ export function createExportService({ db, clock, store, assetsDir }: ExportDeps)
     async componentPdf(dossierId: string, componentPosition: number): Promise<ExportedPdf> {
       const d = dossierOf(dossierId);
       const component = listComponents(db, dossierId).find((c) => c.position === componentPosition);
-      if (!component) throw new AppError('NOT_FOUND', 'Không tìm thấy thành phần hồ sơ.');
+      if (!component) throw new AppError('NOT_FOUND', 'export.componentNotFound');
       const pages = listLivePages(db, dossierId).filter((p) => p.component_position === componentPosition);
-      if (pages.length === 0) throw new AppError('VALIDATION', 'Thành phần hồ sơ này chưa có trang nào để xuất.');
+      if (pages.length === 0) throw new AppError('VALIDATION', 'export.componentEmpty');
       const title = `${component.name} (${dossierLabel(d)})`;
       return render(d, [{ title: component.name, pages }], title, `${fileStem(d)}-tp${componentPosition}.pdf`);
     },
     async dossierPdf(dossierId: string): Promise<ExportedPdf> {
       const d = dossierOf(dossierId);
       const pages = listLivePages(db, dossierId);
-      if (pages.length === 0) throw new AppError('VALIDATION', 'Hồ sơ chưa có trang nào để xuất.');
+      if (pages.length === 0) throw new AppError('VALIDATION', 'export.dossierEmpty');
       const sections = listComponents(db, dossierId).map((c) => ({ title: `${c.position}. ${c.name}`, pages: pages.filter((p) => p.component_position === c.position) }));
       const loose = pages.filter((p) => p.component_position === null || !sectionsHave(sections, p));
       if (loose.length > 0) sections.push({ title: 'Trang chưa gán thành phần', pages: loose });

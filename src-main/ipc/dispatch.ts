@@ -4,7 +4,7 @@ import { AppError } from '../../src-shared/contract/errors.js';
 import type { Result } from '../../src-shared/contract/result.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { errorMessages, fieldMessage } from '../../src-shared/i18n/messages.js';
-import { diskFullMessage, freeBytes, isDiskFullError } from '../kernel/disk-space.js';
+import { diskFullProblem, freeBytes, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CallContext, Handlers } from './handler-types.js';
 
@@ -28,6 +28,7 @@ function fail(error: AppError): Result<never> {
     error: {
       code: error.code,
       message: error.message !== error.code ? error.message : errorMessages.vi[error.code],
+      ...(error.problem ? { problem: error.problem } : {}),
       ...(error.fields ? { fields: error.fields } : {}),
     },
   };
@@ -42,7 +43,10 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
   const summary = Object.entries(fields)
     .map(([path, key]) => `${path}: ${fieldMessage('vi', key)}`)
     .join(' ');
-  return new AppError('VALIDATION', `${errorMessages.vi.VALIDATION} ${summary}`, fields);
+  // The summary is for logs and the command line; the renderer shows each field's own message.
+  const error = new AppError('VALIDATION', undefined, fields);
+  error.message = `${errorMessages.vi.VALIDATION} ${summary}`;
+  return error;
 }
 
 /**
@@ -76,7 +80,7 @@ export function createDispatch({ handlers, sessions, needsSetup, logger, refuseN
       if (error instanceof AppError) return fail(error);
       if (isDiskFullError(error)) {
         logger.error('command failed: disk full', { command: name });
-        return fail(new AppError('DISK_FULL', diskFullMessage(dataDir ? freeBytes(dataDir) : null)));
+        return fail(new AppError('DISK_FULL', diskFullProblem(dataDir ? freeBytes(dataDir) : null)));
       }
       logger.error('command failed', { command: name, error });
       return fail(new AppError('INTERNAL'));

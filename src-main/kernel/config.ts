@@ -125,7 +125,7 @@ export function refuseLockedChanges(config: LoadedConfig, changed: readonly stri
   const files = [...new Set(locked.map((key) => lockedBy(config, key)))].join(', ');
   throw new AppError(
     'FORBIDDEN',
-    `Giá trị do cấu hình máy đặt (${files}), không sửa được ở đây: ${locked.join(', ')}. Bộ phận CNTT sửa trong tệp cấu hình.`,
+    { key: 'config.locked', params: { files, keys: locked.join(', ') } },
     Object.fromEntries(locked.map((key) => [key, 'config.locked'])),
   );
 }

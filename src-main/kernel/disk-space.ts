@@ -1,5 +1,5 @@
 import { statfsSync } from 'node:fs';
-import { AppError } from '../../src-shared/contract/errors.js';
+import { AppError, type Problem } from '../../src-shared/contract/errors.js';
 
 /**
  * Below this much free space the desk takes no new work (new dossiers, scans, imports): what is
@@ -22,10 +22,9 @@ export function freeBytes(dir: string): number | null {
 
 export const mib = (bytes: number) => `${Math.floor(bytes / 1024 / 1024)} MB`;
 
-/** The clerk's message when the disk is (almost) full. */
-export function diskFullMessage(free: number | null): string {
-  const left = free === null ? '' : ` (còn ${mib(free)})`;
-  return `Ổ đĩa của máy gần đầy${left}: chưa nhận thêm hồ sơ, trang quét hay tệp mới. Dữ liệu đã lưu vẫn an toàn. Hãy báo bộ phận CNTT giải phóng dung lượng.`;
+/** What the clerk is told when the disk is (almost) full. */
+export function diskFullProblem(free: number | null): Problem {
+  return free === null ? { key: 'disk.fullNow' } : { key: 'disk.full', params: { free: mib(free) } };
 }
 
 /** Whether an error is the disk being full (SQLite's SQLITE_FULL or the OS's ENOSPC). */
@@ -40,7 +39,7 @@ export function diskGuard(dataDir: string, reserveBytes = REFUSE_NEW_WORK_BELOW_
     /** Null when there is room, else the refusal to answer with. */
     refusal(): AppError | null {
       const free = freeBytes(dataDir);
-      return free !== null && free < reserveBytes ? new AppError('DISK_FULL', diskFullMessage(free)) : null;
+      return free !== null && free < reserveBytes ? new AppError('DISK_FULL', diskFullProblem(free)) : null;
     },
   };
 }

@@ -1,6 +1,5 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { PageText } from '../../src-shared/contract/ocr-commands.js';
-import type { CccdQrIssue } from '../../src-shared/text/cccd-qr.js';
 import { extractDates, extractIdNumbers } from '../../src-shared/text/extract-fields.js';
 import type { Clock } from '../kernel/clock.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -29,18 +28,7 @@ export type OcrServiceDeps = {
   readPageImage?: (page: PageRow) => Promise<Uint8Array>;
 };
 
-/** Why a QR code is not a card's, for the clerk (CccdQrIssue from src-shared/text/cccd-qr.ts). */
-const qrIssueText: Readonly<Record<CccdQrIssue, string>> = {
-  'qr.fieldCount': 'Mã QR này không phải mã QR trên thẻ CCCD (không đủ 7 trường).',
-  'qr.idNumber': 'Số định danh trong mã QR không hợp lệ.',
-  'qr.oldIdNumber': 'Số CMND cũ trong mã QR không hợp lệ.',
-  'qr.fullName': 'Mã QR không có họ và tên.',
-  'qr.dateOfBirth': 'Ngày sinh trong mã QR không hợp lệ hoặc không khớp số định danh.',
-  'qr.sex': 'Giới tính trong mã QR không hợp lệ hoặc không khớp số định danh.',
-  'qr.issueDate': 'Ngày cấp trong mã QR không hợp lệ.',
-};
-
-const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy trang. (Page not found.)');
+const notFound = () => new AppError('NOT_FOUND', 'ocr.pageNotFound');
 
 /** What the clerk sees and does with a page's text: read, step through weak words, correct, retry. */
 export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceDeps) {
@@ -80,7 +68,7 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
   const requireText = (pageId: string) => {
     const page = livePage(pageId);
     const t = getOcrText(db, pageId);
-    if (!t) throw new AppError('CONFLICT', 'Trang này chưa được nhận dạng chữ. (This page has no OCR text yet.)');
+    if (!t) throw new AppError('CONFLICT', 'ocr.noText');
     return { page, t };
   };
 
@@ -95,7 +83,7 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
       db.transaction(() => {
         const { page, t } = requireText(pageId);
         const word = getWord(db, pageId, index);
-        if (!word) throw new AppError('NOT_FOUND', 'Không tìm thấy từ này trên trang. (Word not found on this page.)');
+        if (!word) throw new AppError('NOT_FOUND', 'ocr.wordNotFound');
         const value = text.normalize('NFC');
         setWordText(db, pageId, index, value, userId, at);
         // A text the clerk rewrote whole stays as written; the word still changes for the PDF text layer.
@@ -119,20 +107,20 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
       let image: Uint8Array;
       if ('pageId' in source) {
         const page = livePage(source.pageId);
-        if (!readPageImage) throw new AppError('INTERNAL', 'Không đọc được ảnh trang.');
+        if (!readPageImage) throw new AppError('INTERNAL', 'ocr.imageUnreadable');
         image = await readPageImage(page);
       } else {
         image = Buffer.from(source.base64, 'base64');
-        if (image.length === 0) throw new AppError('VALIDATION', 'Tệp ảnh trống.');
+        if (image.length === 0) throw new AppError('VALIDATION', 'ocr.emptyImage');
       }
       let result: Awaited<ReturnType<typeof readCccdQr>>;
       try {
         result = await readCccdQr(image);
       } catch {
-        throw new AppError('VALIDATION', 'Không đọc được ảnh: hãy chọn ảnh JPEG hoặc PNG của thẻ CCCD.');
+        throw new AppError('VALIDATION', 'ocr.qrImageUnreadable');
       }
-      if (!result.found) throw new AppError('VALIDATION', 'Không tìm thấy mã QR CCCD trong ảnh. Hãy quét hoặc chụp rõ mặt trước thẻ (có mã QR) rồi thử lại.');
-      if (!result.parsed.ok) throw new AppError('VALIDATION', qrIssueText[result.parsed.issue]);
+      if (!result.found) throw new AppError('VALIDATION', 'ocr.qrNotFound');
+      if (!result.parsed.ok) throw new AppError('VALIDATION', `ocr.${result.parsed.issue}`);
       return { raw: result.raw, fields: result.parsed.data };
     },
     retry(target: { dossierId: string } | { pageIds: string[] }, userId: string | null): { requeued: number } {

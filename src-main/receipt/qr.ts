@@ -25,6 +25,6 @@ export async function qrPng(content: string): Promise<Uint8Array> {
     return await QRCode.toBuffer(content, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
   } catch {
     // Only a content longer than the largest QR version can fail here (a template of hundreds of characters).
-    throw new AppError('VALIDATION', 'Nội dung mã QR quá dài để in. Vui lòng rút gọn mẫu địa chỉ tra cứu trong phần Cài đặt.');
+    throw new AppError('VALIDATION', 'receipt.qrTooLong');
   }
 }

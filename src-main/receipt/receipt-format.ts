@@ -12,7 +12,7 @@ export type LocalDateTime = { year: string; month: string; day: string; hour: st
 /** Wall-clock parts of an instant in `timeZone`, zero-padded (hour 00–23). */
 export function localParts(instant: string | Date, timeZone: string): LocalDateTime {
   // An unknown zone in the settings: a clear refusal rather than a receipt in the wrong zone.
-  if (!isValidTimeZone(timeZone)) throw new AppError('VALIDATION', `Múi giờ trong phần Cài đặt không hợp lệ: ${timeZone}`);
+  if (!isValidTimeZone(timeZone)) throw new AppError('VALIDATION', { key: 'receipt.badTimeZone', params: { timeZone } });
   const { date, time } = toLocal(new Date(instant), timeZone);
   const [year = '', month = '', day = ''] = date.split('-');
   const [hour = '', minute = ''] = time.split(':');

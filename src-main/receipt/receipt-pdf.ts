@@ -42,7 +42,7 @@ const dots = '……………………';
 export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   const { dossier: d, receptionPoint: rp, timeZone } = input;
   if (d.status !== 'received' || !d.code || !d.receivedAt || !d.appointmentAt) {
-    throw new AppError('VALIDATION', 'Hồ sơ chưa được tiếp nhận');
+    throw new AppError('VALIDATION', 'receipt.notReceived');
   }
   const code = d.code;
   const doc = await PDFDocument.create();

@@ -20,8 +20,8 @@ export function createReceiptService({ db, settings, assetsDir }: Pick<KernelDep
   return {
     async pdf(id: string): Promise<{ fileName: string; pdfBase64: string }> {
       const dossier = getDossier(db, id);
-      if (!dossier) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-      if (dossier.status !== 'received' || !dossier.code) throw new AppError('VALIDATION', 'Hồ sơ chưa được tiếp nhận');
+      if (!dossier) throw new AppError('NOT_FOUND', 'dossiers.notFound');
+      if (dossier.status !== 'received' || !dossier.code) throw new AppError('VALIDATION', 'receipt.notReceived');
       const s = settings();
       const officer = dossier.receivedBy ? findUserById(db, dossier.receivedBy) : null;
       let fontBytes: ReceiptInput['fonts'];

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { ScanBatch, scanCommands } from '../../src-shared/contract/scan-commands.js';
 import type { EventPayload } from '../../src-shared/contract/events.js';
-import { AppError } from '../../src-shared/contract/errors.js';
+import { AppError, type Problem } from '../../src-shared/contract/errors.js';
 import { presetSettings } from '../../src-shared/scan/presets.js';
 import { ScanError, isScanErrorCode, scanErrorMessages } from '../../src-shared/scan/scan-errors.js';
+import { problemText } from '../../src-shared/i18n/problems/index.js';
 import type { ScanSettings, ScannerDevice } from '../../src-shared/scan/scanner-device.js';
 import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
-import { diskFullMessage, isDiskFullError } from '../kernel/disk-space.js';
+import { diskFullProblem, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageService } from '../pages/page-service.js';
@@ -25,14 +26,15 @@ export type ScanBatchesDeps = {
 type Running = ScanBatch & { job: ScanJob | null; cancelRequested: boolean };
 
 /** The clerk's message for any error that ends a batch: a scanner code when there is one. */
-export function scanProblem(error: unknown): { code: string; message: string } {
-  if (error instanceof ScanError) return { code: error.code, message: scanErrorMessages.vi[error.code] };
-  if (isDiskFullError(error)) return { code: 'DISK_FULL', message: diskFullMessage(null) };
-  const code = (error as { code?: unknown })?.code;
-  if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code] };
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  return { code: 'IO_ERROR', message: scanErrorMessages.vi.IO_ERROR };
+export function scanProblem(error: unknown): ScanProblem {
+  if (isDiskFullError(error)) return { code: 'DISK_FULL', message: problemText('vi', 'disk.fullNow'), problem: diskFullProblem(null) };
+  const code = error instanceof ScanError ? error.code : (error as { code?: unknown })?.code;
+  if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code], problem: { key: `scan.${code}` } };
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.problem ? { problem: error.problem } : {}) };
+  return { code: 'IO_ERROR', message: scanErrorMessages.vi.IO_ERROR, problem: { key: 'scan.IO_ERROR' } };
 }
+
+type ScanProblem = { code: string; message: string; problem?: Problem };
 
 export type StartScan = z.output<(typeof scanCommands)['scan.start']['input']>;
 
@@ -57,7 +59,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
       lastDevices = await scanner.listDevices();
       device = lastDevices.find((d) => d.id === id);
     }
-    if (!device) throw new AppError('NOT_FOUND', scanErrorMessages.vi.NOT_FOUND);
+    if (!device) throw new AppError('NOT_FOUND', 'scan.NOT_FOUND');
     return device;
   };
 
@@ -120,7 +122,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
       try {
         device = await scanner.addEsclScanner(url);
       } catch (error) {
-        throw new AppError('NOT_FOUND', scanProblem(error).message);
+        throw new AppError('NOT_FOUND', scanProblem(error).problem ?? 'scan.NOT_FOUND');
       }
       addStoredEsclUrl(db, parseDeviceId(device.id).name);
       lastDevices = [...lastDevices.filter((d) => d.id !== device.id), device];
@@ -129,7 +131,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
 
     async start(input: StartScan, userId: string | null): Promise<{ batchId: string }> {
       for (const r of running.values()) {
-        if (r.deviceId === input.deviceId) throw new AppError('CONFLICT', scanErrorMessages.vi.DEVICE_BUSY);
+        if (r.deviceId === input.deviceId) throw new AppError('CONFLICT', 'scan.DEVICE_BUSY');
       }
       const settings: ScanSettings = input.settings ?? presetSettings(input.preset!, await findDevice(input.deviceId));
       const batchId = pages.startBatch({
@@ -150,7 +152,7 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
     cancel(batchId: string): void {
       const r = running.get(batchId);
       if (!r) {
-        if (!pages.getBatch(batchId)) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt quét.');
+        if (!pages.getBatch(batchId)) throw new AppError('NOT_FOUND', 'scan.batchNotFound');
         return; // Already finished: nothing left to stop.
       }
       r.cancelRequested = true;

@@ -56,9 +56,6 @@ function refuseEnrolledIdentityChange(values: Partial<Settings>, current: Settin
     (values.slotBlockSize !== undefined && values.slotBlockSize !== current.slotBlockSize) ||
     (values.receptionPoint !== undefined && values.receptionPoint.agencyCode !== current.receptionPoint.agencyCode);
   if (changed) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Máy đã đăng ký với tỉnh: số máy, khối số và mã đơn vị do tỉnh cấp, không sửa ở đây. Hãy đăng ký lại nếu cần đổi.',
-    );
+    throw new AppError('FORBIDDEN', 'settings.enrolledIdentity');
   }
 }

@@ -9,10 +9,12 @@ import { pickCredentialStore, type CredentialStore, type SafeStorageLike } from 
 import { enrollDesk } from './enroll.js';
 import { purgeSyncedPages, type PurgeResult } from './retention.js';
 import { createProxyFetch, proxyFromEnv } from './proxy-fetch.js';
-import { createSyncEngine, realTimers, type SyncEngine, type SyncProgress, type SyncTuning, type Timers } from './sync-engine.js';
+import { createSyncEngine, type SyncEngine, type SyncProgress } from './sync-engine.js';
 import type { FetchLike } from './sync-http.js';
 import { readSyncOptions, writeSyncOptions } from './sync-options.js';
 import { syncStatus } from './sync-status.js';
+import { realTimers, type Timers } from './sync-timers.js';
+import type { SyncTuning } from './sync-tuning.js';
 
 /** Retention is a daily chore (issue 5: "after a configurable number of days"). */
 export const PURGE_INTERVAL_MS = 24 * 3600_000;
@@ -42,6 +44,9 @@ export type DeskSyncDeps = {
   onProgress?: (p: SyncProgress) => void;
   tuning?: Partial<SyncTuning>;
 };
+
+/** What the composition root lets a caller replace (tests: a counting or failing fetch, hand-run timers, short backoffs). */
+export type DeskSyncOverrides = Pick<DeskSyncDeps, 'fetch' | 'env' | 'credentials' | 'timers' | 'random' | 'tuning'>;
 
 /** Everything the sync feature offers the composition root and its handlers. */
 export type DeskSync = {
@@ -117,7 +122,7 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
       if (locked !== undefined && input.serverUrl.trim().replace(/\/+$/, '') !== locked.replace(/\/+$/, '')) refuseLockedChanges(config, ['serverUrl']);
       // The first-run wizard sends no code when IT's config file has one (it never reaches the renderer).
       const code = input.code ?? config.values.enrollmentCode;
-      if (!code) throw new AppError('VALIDATION', 'Chưa nhập mã đăng ký.', { code: 'required' });
+      if (!code) throw new AppError('VALIDATION', 'sync.enrollNoCode', { code: 'required' });
       const out = await enrollDesk(
         { db: deps.db, fetch: fetchImpl, credentials, clock: deps.clock, allowInsecureHttp: () => readSyncOptions(deps.db).allowInsecureHttp },
         { ...input, code },

@@ -5,7 +5,7 @@ import { readSettings, writeSettings } from '../settings/settings-repo.js';
 import type { Db } from '../db/open.js';
 import type { CredentialStore } from './credential-store.js';
 import { checkServerUrl } from './server-url.js';
-import { createSyncHttp, describeSyncError, SyncHttpError, type FetchLike } from './sync-http.js';
+import { createSyncHttp, SyncHttpError, syncProblem, type FetchLike } from './sync-http.js';
 import { getState, setState } from './sync-repo.js';
 
 export type SyncConfig = { serverUrl: string; deviceId: string; receptionPoint: { id: string; code: string; name: string } };
@@ -30,19 +30,19 @@ export async function enrollDesk(deps: EnrollDeps, input: { serverUrl: string; c
   try {
     answer = await http.json('POST', '/enroll', { code: input.code, deviceName: input.deviceName }, EnrollResponse);
   } catch (error) {
-    if (error instanceof SyncHttpError && error.status === 401) throw new AppError('BAD_CREDENTIALS', 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.');
-    if (error instanceof SyncHttpError && error.status === 409) throw new AppError('CONFLICT', 'Điểm tiếp nhận này đã dùng hết chỗ cho máy một cửa (tối đa 9 máy).');
+    if (error instanceof SyncHttpError && error.status === 401) throw new AppError('BAD_CREDENTIALS', 'sync.enrollBadCode');
+    if (error instanceof SyncHttpError && error.status === 409) throw new AppError('CONFLICT', 'sync.enrollPointFull');
     if (error instanceof SyncHttpError && error.status === 0) {
-      throw new AppError('INTERNAL', 'Không kết nối được máy chủ tỉnh tại địa chỉ này. Kiểm tra địa chỉ, mạng và máy chủ rồi thử lại.', { serverUrl: 'enroll.unreachable' });
+      throw new AppError('INTERNAL', 'sync.enrollUnreachable', { serverUrl: 'enroll.unreachable' });
     }
-    throw new AppError('INTERNAL', describeSyncError(error));
+    throw new AppError('INTERNAL', syncProblem(error));
   }
   // Dossier codes carry the desk's unit code; a desk enrolled under another unit would number
   // dossiers the province files elsewhere.
   if (answer.receptionPoint.code !== settings.receptionPoint.agencyCode) {
     throw new AppError(
       'VALIDATION',
-      `Mã đăng ký thuộc điểm tiếp nhận ${answer.receptionPoint.code} (${answer.receptionPoint.name}), khác mã đơn vị của máy này (${settings.receptionPoint.agencyCode}).`,
+      { key: 'sync.enrollOtherPoint', params: { code: answer.receptionPoint.code, name: answer.receptionPoint.name, own: settings.receptionPoint.agencyCode } },
       { code: 'enroll.otherPoint' },
     );
   }

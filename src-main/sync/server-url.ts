@@ -20,20 +20,16 @@ export function checkServerUrl(raw: string, allowInsecureHttp: boolean): string 
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('VALIDATION', 'Địa chỉ máy chủ tỉnh không hợp lệ.', { serverUrl: 'url.format' });
+    throw new AppError('VALIDATION', 'sync.urlInvalid', { serverUrl: 'url.format' });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('VALIDATION', 'Địa chỉ máy chủ tỉnh phải bắt đầu bằng https://.', { serverUrl: 'url.protocol' });
+    throw new AppError('VALIDATION', 'sync.urlNotHttps', { serverUrl: 'url.protocol' });
   }
   if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-    throw new AppError(
-      'VALIDATION',
-      'Máy chủ tỉnh phải dùng HTTPS: dữ liệu công dân không được gửi không mã hoá. Quản trị viên có thể cho phép HTTP trong Cài đặt đồng bộ nếu mạng nội bộ tin cậy.',
-      { serverUrl: 'url.insecure' },
-    );
+    throw new AppError('VALIDATION', 'sync.urlInsecure', { serverUrl: 'url.insecure' });
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new AppError('VALIDATION', 'Địa chỉ máy chủ tỉnh không được chứa tên đăng nhập, tham số hay dấu #.', { serverUrl: 'url.format' });
+    throw new AppError('VALIDATION', 'sync.urlHasExtras', { serverUrl: 'url.format' });
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }

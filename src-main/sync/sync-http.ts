@@ -1,3 +1,5 @@
+import type { Problem } from '../../src-shared/contract/errors.js';
+import { problemText } from '../../src-shared/i18n/problems/index.js';
 import type { z } from 'zod';
 import { errorCodes, type ErrorCode } from '../../src-shared/contract/errors.js';
 
@@ -87,15 +89,21 @@ export function createSyncHttp(opts: { baseUrl: string; fetch: FetchLike; auth: 
   };
 }
 
-/** Vietnamese text for the status panel. */
-export function describeSyncError(error: unknown): string {
+/** What went wrong with a request to the province, for the status panel (in the reader's language). */
+export function syncProblem(error: unknown): Problem {
   if (error instanceof SyncHttpError) {
-    if (error.status === 0) return 'Không kết nối được máy chủ tỉnh (mất mạng hoặc máy chủ không trả lời). Sẽ thử lại tự động.';
-    if (error.status === 401) return 'Máy chủ tỉnh từ chối thiết bị này (đã bị thu hồi hoặc mã xác thực sai). Cần đăng ký lại máy.';
-    if (error.status === 403) return 'Máy chủ tỉnh không cho phép thiết bị này gửi hồ sơ của điểm tiếp nhận khác.';
-    if (error.status === 413) return 'Tệp quá lớn so với giới hạn của máy chủ tỉnh.';
-    if (error.status >= 500) return `Máy chủ tỉnh gặp lỗi (${error.status}). Sẽ thử lại tự động.`;
-    return `Máy chủ tỉnh trả lỗi (${error.message}).`;
+    if (error.status === 0) return { key: 'sync.offline' };
+    if (error.status === 401) return { key: 'sync.deviceRefused' };
+    if (error.status === 403) return { key: 'sync.otherPoint' };
+    if (error.status === 413) return { key: 'sync.tooLarge' };
+    if (error.status >= 500) return { key: 'sync.serverError', params: { status: error.status } };
+    return { key: 'sync.serverRefused', params: { detail: error.message } };
   }
-  return `Lỗi đồng bộ: ${(error as Error)?.message ?? String(error)}`;
+  return { key: 'sync.failed', params: { detail: (error as Error)?.message ?? String(error) } };
+}
+
+/** The same in Vietnamese, for logs and the outbox row's last error. */
+export function describeSyncError(error: unknown): string {
+  const p = syncProblem(error);
+  return problemText('vi', p.key, p.params);
 }

@@ -40,6 +40,6 @@ export function insideWindow(window: SyncOptions['window'], at: Date, timeZone: 
 /** Options only an admin may change: plain HTTP sends citizens' data in clear; a proxy sees where every request goes. */
 export function assertMayChangeOptions(change: Partial<SyncOptions>, isAdmin: boolean): void {
   if (isAdmin) return;
-  if (change.allowInsecureHttp !== undefined) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được cho phép kết nối HTTP không mã hoá.');
-  if (change.proxyUrl !== undefined) throw new AppError('FORBIDDEN', 'Chỉ quản trị viên được đặt máy chủ proxy.');
+  if (change.allowInsecureHttp !== undefined) throw new AppError('FORBIDDEN', 'sync.adminOnlyHttp');
+  if (change.proxyUrl !== undefined) throw new AppError('FORBIDDEN', 'sync.adminOnlyProxy');
 }

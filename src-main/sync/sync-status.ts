@@ -1,3 +1,4 @@
+import type { Problem } from '../../src-shared/contract/errors.js';
 import type { DossierSyncState, SyncEngineState, SyncStatus } from '../../src-shared/contract/sync-commands.js';
 import type { Db } from '../db/open.js';
 import { readSyncConfig } from './enroll.js';
@@ -52,6 +53,7 @@ export function syncStatus(db: Db, engine: { state(): SyncEngineState; nextAttem
     queueLength: outbox.count + uploading.n,
     oldestUnsyncedAt: oldest,
     lastSuccessAt: getState<string>(db, 'lastSuccessAt'),
+    lastProblem: getState<Problem | null>(db, 'lastProblem'),
     lastError: getState<string | null>(db, 'lastError'),
     nextAttemptAt: engine.nextAttemptAt()?.toISOString() ?? null,
     perDossier: dossierSyncStates(db, ids),

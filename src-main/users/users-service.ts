@@ -29,9 +29,9 @@ export function createUsersService({ db, clock, sessions }: UsersDeps) {
     },
 
     setDisabled(id: string, disabled: boolean, actorId: string | null): void {
-      if (id === actorId) throw new AppError('FORBIDDEN', 'Không thể tự khóa tài khoản của chính mình.');
+      if (id === actorId) throw new AppError('FORBIDDEN', 'users.cannotDisableSelf');
       db.transaction(() => {
-        if (!setUserDisabled(db, id, disabled)) throw new AppError('NOT_FOUND');
+        if (!setUserDisabled(db, id, disabled)) throw new AppError('NOT_FOUND', 'users.notFound');
         appendAudit(db, { at: now(), userId: actorId, action: 'users.setDisabled', dossierId: null, details: { id, disabled } });
       })();
       if (disabled) sessions.closeUser(id);

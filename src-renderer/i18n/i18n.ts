@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Problem } from '../../src-shared/contract/errors.js';
 import type { CommandError } from '../../src-shared/contract/result.js';
 import { errorMessages, fieldMessages, type Locale } from '../../src-shared/i18n/messages.js';
+import { problems } from '../../src-shared/i18n/problems/index.js';
 import { en } from './en.js';
 import { vi } from './vi.js';
 
@@ -26,8 +28,8 @@ export function initI18n(): void {
     fallbackLng: 'vi',
     defaultNS: 'ui',
     resources: {
-      vi: { ui: vi, errors: errorMessages.vi, fields: { ...extraFields.vi, ...fieldMessages.vi } },
-      en: { ui: en, errors: errorMessages.en, fields: { ...extraFields.en, ...fieldMessages.en } },
+      vi: { ui: vi, errors: errorMessages.vi, fields: { ...extraFields.vi, ...fieldMessages.vi }, problems: problemTexts('vi') },
+      en: { ui: en, errors: errorMessages.en, fields: { ...extraFields.en, ...fieldMessages.en }, problems: problemTexts('en') },
     },
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,
@@ -45,16 +47,30 @@ export function setLocale(locale: Locale): void {
   document.documentElement.lang = locale;
 }
 
+/** The problems catalog of src-shared in one language, as an i18next namespace (keys keep their dots). */
+function problemTexts(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([key, text]) => [key, text[locale]]));
+}
+
+/** A problem main reported, in the reader's language; null when main's key is unknown here. */
+export function problemText(problem: Pick<Problem, 'params'> & { key: string } | undefined): string | null {
+  if (!problem || !i18next.exists(problem.key, { ns: 'problems', keySeparator: false })) return null;
+  return i18next.t(problem.key, { ns: 'problems', keySeparator: false, ...(problem.params ?? {}) });
+}
+
 /** A validation message key from main (keys contain dots, so no key separator). */
 export function fieldText(key: string): string {
   return i18next.t(key, { ns: 'fields', keySeparator: false, defaultValue: i18next.t('invalid', { ns: 'fields' }) });
 }
 
 /**
- * The banner text for a failed command. Main's own message is Vietnamese and more specific
- * when it differs from the generic one for its code (e.g. "cannot disable yourself").
+ * The banner text for a failed command: the specific problem when main names one (in the
+ * reader's language), else the generic text of its code. A Vietnamese-only message from main
+ * (the older form) is shown as it is when it says more than the generic text.
  */
 export function errorText(error: CommandError): string {
+  const specific = problemText(error.problem);
+  if (specific) return specific;
   const locale = currentLocale();
   const generic = errorMessages.vi[error.code];
   if (error.code === 'VALIDATION' || !error.message || error.message === generic || error.message === error.code) {

@@ -1,3 +1,5 @@
+import { isProblemKey, problemText, type ProblemKey, type ProblemParams } from '../i18n/problems/index.js';
+
 /** Stable error codes. Never renumber or rename: the renderer and logs depend on them. */
 export const errorCodes = [
   'VALIDATION',
@@ -18,13 +20,28 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** What went wrong beyond the code: a message key of src-shared/i18n/problems and its parameters. */
+export type Problem = { key: ProblemKey; params?: ProblemParams };
+
+/**
+ * An error a command answers with: a stable code, optionally the specific problem (rendered in
+ * the reader's language by the renderer), and field keys for forms. `message` is the problem's
+ * Vietnamese text (or the bare code; the dispatcher fills in the code's text), for logs and the
+ * command line: main never writes user-facing text itself.
+ */
 export class AppError extends Error {
+  readonly problem: Problem | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    // A plain string that is not a problem key is the older form, a Vietnamese message that the
+    // English UI cannot translate; pages/ still uses it while it is being split.
+    problem?: Problem | ProblemKey | (string & {}),
     readonly fields?: Record<string, string>,
   ) {
-    super(message ?? code);
+    const p = typeof problem === 'string' ? (isProblemKey(problem) ? { key: problem } : undefined) : problem;
+    super(p ? problemText('vi', p.key, p.params) : (problem as string | undefined) ?? code);
     this.name = 'AppError';
+    this.problem = p;
   }
 }

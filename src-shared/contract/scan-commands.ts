@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anyone, define } from './define.js';
-import { Id } from './schemas.js';
+import { Id, ProblemShape } from './schemas.js';
 
 /**
  * The scanning commands of the contract (issue 3), spread into `commands` in commands.ts.
@@ -40,8 +40,11 @@ export const ScanDevice = z.object({
 });
 export type ScanDevice = z.infer<typeof ScanDevice>;
 
-/** A scanner problem as the clerk sees it: a stable code (scan-errors.ts) and a Vietnamese message. */
-export const ScanProblem = z.object({ code: z.string(), message: z.string() });
+/**
+ * A scanner problem as the clerk sees it: a stable code (scan-errors.ts), the problem to show in
+ * the reader's language, and its Vietnamese text for logs.
+ */
+export const ScanProblem = z.object({ code: z.string(), message: z.string(), problem: ProblemShape.optional() });
 
 export const ScanState = z.enum(['scanning', 'done', 'cancelled', 'failed']);
 

@@ -25,6 +25,9 @@ export const BirthDate = IsoDate.refine(
 /** Local time of day HH:MM, 00:00–23:59. */
 const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time.format');
 export const IsoInstant = z.string().datetime({ offset: true });
+/** A problem main reports (src-shared/i18n/problems): its message key and parameters. */
+export const ProblemShape = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+
 export const Id = z.string().regex(/^[0-9a-f-]{36}$/, 'id.uuid');
 
 /** Names shown on receipts: no control characters, bounded length. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { admins, anyone, define, done, leads } from './define.js';
-import { Id, IsoInstant } from './schemas.js';
+import { Id, IsoInstant, ProblemShape } from './schemas.js';
 
 /**
  * The sync commands of the contract (issue 5), spread into `commands` in commands.ts;
@@ -30,7 +30,8 @@ export const SyncConflict = z.object({
   id: z.number().int(),
   dossierId: Id,
   reason: z.enum(['province_locked', 'stale_assumed_state']),
-  /** Vietnamese explanation for the clerk. */
+  /** The explanation for the clerk, shown in the reader's language; `message` is its Vietnamese text. */
+  problem: ProblemShape,
   message: z.string(),
   at: IsoInstant,
   resolvedAt: IsoInstant.nullable(),
@@ -43,7 +44,8 @@ export const SyncStatus = z.object({
   queueLength: z.number().int(),
   oldestUnsyncedAt: IsoInstant.nullable(),
   lastSuccessAt: IsoInstant.nullable(),
-  /** Vietnamese, for the clerk; null after a successful pass. */
+  /** What failed last, in the reader's language (`lastError` is its Vietnamese text); null after a successful pass. */
+  lastProblem: ProblemShape.nullable(),
   lastError: z.string().nullable(),
   nextAttemptAt: IsoInstant.nullable(),
   perDossier: z.array(DossierSyncState),

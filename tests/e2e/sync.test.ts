@@ -108,6 +108,11 @@ describe('sync through the UI', () => {
     await poll(() => page.getByTestId('sync-state').textContent()).toBe('Mất kết nối, chờ thử lại');
     await expect(page.getByTestId('sync-queue').textContent()).resolves.toBe('1');
     await shot(page, 'sync-offline');
+    // The error is main's problem key, so the English screen says it in English.
+    await page.getByRole('button', { name: 'Chuyển ngôn ngữ sang tiếng Anh' }).click();
+    await poll(() => page.getByTestId('sync-last-error').textContent()).toContain('Cannot reach the provincial server');
+    await page.getByRole('button', { name: 'Switch language to Vietnamese' }).click();
+    await poll(() => page.getByTestId('sync-last-error').textContent()).toContain('Không kết nối được máy chủ tỉnh');
 
     // The province is back on the same data and port; the clerk presses Sync now.
     restarted = await startServer({ port, dataDir: server.dataDir, adminToken: ADMIN_TOKEN, now: server.clock.now });

@@ -6,6 +6,8 @@ import { createCore, type Core } from '../../src-main/app/core.js';
 import type { LoadedConfig } from '../../src-main/kernel/config.js';
 import type { Logger } from '../../src-main/kernel/logger.js';
 import { silentLogger } from '../../src-main/kernel/logger.js';
+import type { ScannerService } from '../../src-main/scan/scanner-service.js';
+import type { DeskSyncOverrides } from '../../src-main/sync/desk-sync.js';
 import type { CommandName, CommandInput, CommandOutput } from '../../src-shared/contract/commands.js';
 import type { Result } from '../../src-shared/contract/result.js';
 
@@ -23,12 +25,13 @@ export type TestCore = Core & {
 /**
  * A real core on a real SQLite file in a temp folder, with a hand-set clock (Vietnam time, UTC+7).
  * The OCR queue stays stopped unless a test asks for workers: OCR is CPU-heavy and most tests
- * are about something else.
+ * are about something else. `sync` and `scanner` replace the core's sync transport and tuning
+ * and its scanner service (the core's own engine is then the one under test).
  */
 export function makeCore(
   start = '2026-03-02T09:00:00+07:00',
   dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-')),
-  options: { ocrWorkers?: number; config?: LoadedConfig; logger?: Logger; diskReserveBytes?: number } = {},
+  options: { ocrWorkers?: number; sync?: DeskSyncOverrides; scanner?: ScannerService; config?: LoadedConfig; logger?: Logger; diskReserveBytes?: number } = {},
 ): TestCore {
   const clock = manualClock(start);
   const core = createCore({
@@ -36,6 +39,8 @@ export function makeCore(
     clock,
     logger: options.logger ?? silentLogger,
     ocrWorkers: options.ocrWorkers ?? 0,
+    ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.scanner ? { scanner: options.scanner } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.diskReserveBytes !== undefined ? { diskReserveBytes: options.diskReserveBytes } : {}),
   });

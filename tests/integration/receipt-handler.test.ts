@@ -49,7 +49,7 @@ describe('receipt.pdf', () => {
     const draft = await core.must('dossiers.create', draftInput, token);
     const refused = await core.call('receipt.pdf', { id: draft.id }, token);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'VALIDATION', message: 'Hồ sơ chưa được tiếp nhận' });
+    if (!refused.ok) expect(refused.error).toMatchObject({ code: 'VALIDATION', problem: { key: 'receipt.notReceived' }, message: expect.stringContaining('Hồ sơ chưa được tiếp nhận') });
 
     const d = await core.must('dossiers.receive', { id: draft.id }, token);
     const before = auditRows(core);

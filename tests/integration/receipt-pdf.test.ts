@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src-shared/contract/errors.js';
 import type { Dossier, ReceptionPoint } from '../../src-shared/contract/schemas.js';
 import { receiptQrContent } from '../../src-main/receipt/qr.js';
 import { renderReceiptPdf, type ReceiptInput } from '../../src-main/receipt/receipt-pdf.js';
@@ -272,14 +271,17 @@ describe('receipt with hostile or very long text', () => {
 
 describe('receipt refusals', () => {
   it('refuses an unknown time zone in the settings rather than guess', async () => {
-    await expect(render(dossier(), { timeZone: 'Asia/Sai_Gon_Moi' })).rejects.toThrow(
-      new AppError('VALIDATION', 'Múi giờ trong phần Cài đặt không hợp lệ: Asia/Sai_Gon_Moi'),
-    );
+    await expect(render(dossier(), { timeZone: 'Asia/Sai_Gon_Moi' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      problem: { key: 'receipt.badTimeZone', params: { timeZone: 'Asia/Sai_Gon_Moi' } },
+      message: 'Múi giờ trong phần Cài đặt không hợp lệ: Asia/Sai_Gon_Moi',
+    });
   });
 
   it('refuses a draft that has no code yet', async () => {
-    await expect(render(dossier({ status: 'draft', code: null, receivedAt: null, appointmentAt: null, logBook: null }), { qrContent: 'x' })).rejects.toThrow(
-      new AppError('VALIDATION', 'Hồ sơ chưa được tiếp nhận'),
-    );
+    await expect(render(dossier({ status: 'draft', code: null, receivedAt: null, appointmentAt: null, logBook: null }), { qrContent: 'x' })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      problem: { key: 'receipt.notReceived' },
+    });
   });
 });

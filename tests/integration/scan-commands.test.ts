@@ -1,14 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../src-shared/contract/events.js';
 import type { ScanSettings } from '../../src-shared/scan/scanner-device.js';
+import { ScannerService } from '../../src-main/scan/scanner-service.js';
 import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 import { twoComponentDraft } from '../fixtures/pages-setup.js';
 import { ensureAddonBuilt, saneConfigDir } from './scanner-test-env.js';
 
 /**
  * scan.* commands through the real core: SANE's `test` device in the real scanner host,
- * pages through imaging into the real page store and SQLite. The core's scanner host
- * inherits this process's environment, so SANE_CONFIG_DIR is set before the core starts it.
+ * pages through imaging into the real page store and SQLite. Each test gives the core a
+ * scanner service of its own whose host reads that test's SANE configuration.
  */
 
 // Gray at 75 dpi keeps each A4 page small (about 620×877) so ten pages take a few seconds.
@@ -20,18 +21,11 @@ const slow = { 'read-delay': 'true', 'read-delay-duration': 20000 };
 type Progress = EventPayload<'scan.progress'>;
 
 let core: TestCore;
-let savedSaneDir: string | undefined;
 beforeAll(() => ensureAddonBuilt());
-afterEach(() => {
-  core?.cleanup();
-  if (savedSaneDir === undefined) delete process.env.SANE_CONFIG_DIR;
-  else process.env.SANE_CONFIG_DIR = savedSaneDir;
-});
+afterEach(() => core?.cleanup());
 
 async function desk(testConf: Record<string, string | number> = {}) {
-  savedSaneDir = process.env.SANE_CONFIG_DIR;
-  process.env.SANE_CONFIG_DIR = saneConfigDir(testConf);
-  core = makeCore();
+  core = makeCore(undefined, undefined, { scanner: new ScannerService({ hostEnv: { SANE_CONFIG_DIR: saneConfigDir(testConf) } }) });
   const token = await setUpDesk(core);
   const dossier = await twoComponentDraft(core, token);
   const events: Progress[] = [];

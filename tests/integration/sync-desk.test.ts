@@ -1,16 +1,13 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/kernel/logger.js';
 import { readSettings } from '../../src-main/settings/settings-repo.js';
 import { openPageStore } from '../../src-main/pages/page-store.js';
-import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
 import { syncHandlers } from '../../src-main/sync/handlers.js';
 import { createSyncConflicts } from '../../src-main/sync/sync-conflicts.js';
-import type { SyncTuning } from '../../src-main/sync/sync-engine.js';
 import type { User } from '../../src-shared/contract/schemas.js';
-import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
+import { addDossier, distinctPngs } from '../helpers/desk-dossiers.js';
+import { closeDesks, enrollDesk, enrolledDesk, makeDesk, type TestDesk } from '../helpers/desk.js';
 import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';
 
 // One server for the file (PGlite start-up is the slow part); every test makes its own reception point.
@@ -19,63 +16,17 @@ beforeAll(async () => {
   server = await startTestServer(targets[0]!);
 }, 60_000);
 afterAll(async () => server?.destroy());
-
-const cores: TestCore[] = [];
-afterEach(() => {
-  for (const c of cores.splice(0)) c.cleanup();
-});
-
-export const fastTuning: Partial<SyncTuning> = { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThresholdBytes: 64 * 1024, tusChunkBytes: 32 * 1024 };
-
-type Desk = { core: TestCore; token: string; user: User; sync: DeskSync };
-
-async function desk(agencyCode: string, tuning: Partial<SyncTuning> = fastTuning): Promise<Desk> {
-  const core = makeCore();
-  cores.push(core);
-  const token = await setUpDesk(core, agencyCode);
-  const user = (await core.must('auth.me', {}, token)) as User;
-  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), tuning });
-  return { core, token, user, sync };
-}
-
-let shade = 0;
-/** A small PNG unlike any other (so every page has its own hash). */
-async function png(size = 120): Promise<Buffer> {
-  shade += 1;
-  return sharp({ create: { width: size, height: size, channels: 3, background: { r: (shade * 37) % 256, g: (shade * 91) % 256, b: 200 } } })
-    .composite([{ input: Buffer.from(`<svg width="${size}" height="${size}"><text x="5" y="40" font-size="30">${shade}</text></svg>`) }])
-    .png()
-    .toBuffer();
-}
+afterEach(closeDesks);
 
 /** Creates, fills with pages and receives a dossier; a draft when `receive` is false. */
-async function dossier(d: Desk, pages = 2, receive = true): Promise<string> {
-  const draft = await d.core.must(
-    'dossiers.create',
-    { procedureCode: '2.000815', applicant: { fullName: 'Trần Thị Bình', idNumber: '079185001234' }, components: [], pages: 2, copies: 1 },
-    d.token,
-  );
-  if (pages > 0) {
-    const files = await Promise.all(Array.from({ length: pages }, async (_, i) => ({ name: `trang-${i}.png`, data: await png() })));
-    await d.core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files, userId: d.user.id });
-  }
-  if (receive) await d.core.must('dossiers.receive', { id: draft.id }, d.token);
-  return draft.id;
-}
-
-async function enrolled(): Promise<{ point: { id: string; agencyCode: string }; d: Desk }> {
-  const point = await createPoint(server);
-  const d = await desk(point.agencyCode);
-  await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
-  return { point, d };
-}
+const dossier = async (d: TestDesk, pages = 2, receive = true) => addDossier(d, await distinctPngs(pages, 120), { receive });
 
 type AdminDossier = { id: string; complete: boolean; missing: string[]; pages: { sha256: string }[]; province: { status: string } | null };
 
 describe('enrollment', () => {
   it('refuses plain HTTP off loopback, a bad code, and stores the credential and desk slot on success', async () => {
-    const point = await createPoint(server);
-    const d = await desk(point.agencyCode);
+    const d = await makeDesk(server);
+    const point = d.point;
     const handlers = syncHandlers(d.sync, createSyncConflicts(d.core.db, d.core.clock));
     await expect(d.sync.enroll({ serverUrl: 'http://so-noi-vu.example.vn', code: 'ABCDE-FGHIJ', deviceName: 'Máy 1' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(d.sync.enroll({ serverUrl: server.url, code: 'ABCDE-FGHIJ', deviceName: 'Máy 1' })).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
@@ -99,7 +50,8 @@ describe('enrollment', () => {
 
 describe('push, upload, pull', () => {
   it('sends received dossiers whole, drafts never; a re-run sends nothing; province status flows back', async () => {
-    const { point, d } = await enrolled();
+    const d = await enrolledDesk(server);
+    const point = d.point;
     const a = await dossier(d, 2);
     const b = await dossier(d, 3);
     const draft = await dossier(d, 1, false);
@@ -147,10 +99,10 @@ describe('push, upload, pull', () => {
 
   it('two desks of one reception point sync at once: distinct slots and codes, every dossier once', async () => {
     const point = await createPoint(server);
-    const one = await desk(point.agencyCode);
-    const two = await desk(point.agencyCode);
-    await one.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
-    await two.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 2' });
+    const one = await makeDesk(server, { point });
+    const two = await makeDesk(server, { point });
+    await enrollDesk(server, one, { deviceName: 'Máy 1' });
+    await enrollDesk(server, two, { deviceName: 'Máy 2' });
     const ids = [...(await Promise.all([dossier(one, 1), dossier(one, 1), dossier(one, 1)])), ...(await Promise.all([dossier(two, 1), dossier(two, 1), dossier(two, 1)]))];
     const [r1, r2] = await Promise.all([one.sync.engine.syncOnce(), two.sync.engine.syncOnce()]);
     expect([r1.ok, r2.ok, r1.pushed, r2.pushed]).toEqual([true, true, 3, 3]);
@@ -158,7 +110,7 @@ describe('push, upload, pull', () => {
     expect(listed.body.map((x) => x.id).sort()).toEqual([...ids].sort());
     expect(new Set(listed.body.map((x) => x.code)).size).toBe(6);
     // Each desk pulls the other's dossiers too but records province status only for its own.
-    const own = (d: Desk) => (d.core.db.prepare('SELECT COUNT(*) AS n FROM dossier_province_status').get() as { n: number }).n;
+    const own = (d: TestDesk) => (d.core.db.prepare('SELECT COUNT(*) AS n FROM dossier_province_status').get() as { n: number }).n;
     expect([own(one), own(two)]).toEqual([3, 3]);
     for (const id of ids) expect((await server.admin<AdminDossier>(`/dossiers/${id}`)).body.complete).toBe(true);
   });
@@ -166,7 +118,7 @@ describe('push, upload, pull', () => {
 
 describe('retention', () => {
   it('purges page images of dossiers the province confirmed whole, after the configured days; metadata stays; off by default', async () => {
-    const { d } = await enrolled();
+    const d = await enrolledDesk(server);
     const a = await dossier(d, 2);
     const pending = await dossier(d, 1, false);
     await d.sync.engine.syncOnce();

@@ -1,61 +1,39 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/kernel/logger.js';
-import { openPageStore } from '../../src-main/pages/page-store.js';
-import { createDeskSync } from '../../src-main/sync/desk-sync.js';
-import type { User } from '../../src-shared/contract/schemas.js';
-import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
-import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';
+import { addDossier, noisePng } from '../helpers/desk-dossiers.js';
+import { closeDesks, enrolledDesk, restartDesk } from '../helpers/desk.js';
+import { startTestServer, targets, type TestServer } from '../server/harness.js';
 
 let server: TestServer;
-let core: TestCore;
 beforeAll(async () => {
   server = await startTestServer(targets[0]!);
 }, 60_000);
 afterAll(async () => {
-  core?.cleanup();
+  await closeDesks();
   await server?.destroy();
 });
 
 const root = resolve(import.meta.dirname, '../..');
 const tuning = { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThresholdBytes: 64 * 1024, tusChunkBytes: 16 * 1024 };
 
-/** The engine in a child process on the same data folder, as the desk app would run it. */
+/** The desk app's core in a child process on the same data folder, its own engine running passes until one succeeds. */
 const childSource = (dataDir: string) => `
-  import { join } from 'node:path';
   import { createCore } from ${JSON.stringify(join(root, 'src-main/app/core.js'))};
   import { silentLogger } from ${JSON.stringify(join(root, 'src-main/kernel/logger.js'))};
-  import { openPageStore } from ${JSON.stringify(join(root, 'src-main/pages/page-store.js'))};
-  import { createDeskSync } from ${JSON.stringify(join(root, 'src-main/sync/desk-sync.js'))};
-  const dataDir = ${JSON.stringify(dataDir)};
-  const core = createCore({ dataDir, logger: silentLogger });
-  const sync = createDeskSync({ db: core.db, clock: { now: () => new Date() }, logger: silentLogger, dataDir, store: openPageStore(join(dataDir, 'pages')), tuning: ${JSON.stringify(tuning)} });
-  for (;;) { const r = await sync.engine.syncOnce(); if (r.ok) break; }
+  const core = createCore({ dataDir: ${JSON.stringify(dataDir)}, logger: silentLogger, sync: { tuning: ${JSON.stringify(tuning)}, env: {} } });
+  for (;;) { const r = await core.sync.engine.syncOnce(); if (r.ok) break; }
   process.stdout.write('done\\n');
 `;
 
-const noisePng = (seed: number) =>
-  sharp({ create: { width: 420, height: 420, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian' as const, mean: 100 + seed, sigma: 60 } } }).png().toBuffer();
-
 it('a desk killed with SIGKILL mid-sync completes after restart: everything once, nothing re-sent from zero', async () => {
-  const point = await createPoint(server);
-  core = makeCore();
-  const token = await setUpDesk(core, point.agencyCode);
-  const user = (await core.must('auth.me', {}, token)) as User;
-  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), tuning });
-  await sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
+  const desk = await enrolledDesk(server, { sync: { tuning } });
+  const { core, point } = desk;
   const ids: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const d = await core.must('dossiers.create', { procedureCode: '2.000815', applicant: { fullName: 'Phạm Thị Dung', idNumber: '079185001234' }, components: [], pages: 2, copies: 1 }, token);
-    await core.pages.importFiles({ dossierId: d.id, componentPosition: null, insertAt: null, files: [{ name: 'a.png', data: await noisePng(i * 2) }, { name: 'b.png', data: await noisePng(i * 2 + 1) }], userId: user.id });
-    await core.must('dossiers.receive', { id: d.id }, token);
-    ids.push(d.id);
-  }
+  for (let i = 0; i < 3; i++) ids.push(await addDossier(desk, [await noisePng(i * 2), await noisePng(i * 2 + 1)]));
   // A thin link (about 150 KB/s) so the kill lands in the middle of the uploads.
-  sync.setOptions({ bandwidthBytesPerSecond: 150_000 });
+  desk.sync.setOptions({ bandwidthBytesPerSecond: 150_000 });
 
   const script = join(core.dir, 'sync-child.mts');
   writeFileSync(script, childSource(core.dir));
@@ -78,9 +56,9 @@ it('a desk killed with SIGKILL mid-sync completes after restart: everything once
   expect(before).toBeGreaterThan(0);
   expect(before).toBeLessThan(total);
 
-  // Restart: a fresh engine on the same database finishes the job.
-  sync.setOptions({ bandwidthBytesPerSecond: null });
-  const restarted = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), tuning });
+  // Restart: the desk app opened again on the same data folder finishes the job.
+  desk.sync.setOptions({ bandwidthBytesPerSecond: null });
+  const restarted = (await restartDesk(desk)).sync;
   let r = await restarted.engine.syncOnce();
   for (let i = 0; i < 5 && !r.ok; i++) r = await restarted.engine.syncOnce();
   expect(r.ok).toBe(true);

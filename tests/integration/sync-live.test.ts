@@ -1,16 +1,10 @@
 import { createServer, request, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/kernel/logger.js';
-import { openPageStore } from '../../src-main/pages/page-store.js';
-import { createDeskSync, type DeskSync } from '../../src-main/sync/desk-sync.js';
 import { proxyFromEnv } from '../../src-main/sync/proxy-fetch.js';
-import type { SyncTuning } from '../../src-main/sync/sync-engine.js';
-import type { User } from '../../src-shared/contract/schemas.js';
-import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
-import { createPoint, enrollmentCode, startTestServer, targets, type TestServer } from '../server/harness.js';
+import { addDossier, distinctPngs } from '../helpers/desk-dossiers.js';
+import { closeDesks, enrollDesk, makeDesk, type TestDesk } from '../helpers/desk.js';
+import { startTestServer, targets, type TestServer } from '../server/harness.js';
 
 /**
  * The live stream (a province status change reaches an online desk at once, not at the next
@@ -25,46 +19,18 @@ afterAll(async () => server?.destroy());
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
+  await closeDesks();
 });
 
-type Desk = { core: TestCore; token: string; user: User; sync: DeskSync };
+const receivedDossier = async (d: TestDesk, pages: number) => addDossier(d, await distinctPngs(pages));
 
-async function desk(agencyCode: string, tuning: Partial<SyncTuning>): Promise<Desk> {
-  const core = makeCore();
-  cleanups.push(() => core.cleanup());
-  const token = await setUpDesk(core, agencyCode);
-  const user = (await core.must('auth.me', {}, token)) as User;
-  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), tuning, env: {} });
-  cleanups.push(() => sync.engine.stop());
-  return { core, token, user, sync };
-}
-
-let shade = 0;
-async function png(): Promise<Buffer> {
-  shade += 1;
-  return sharp({ create: { width: 64, height: 64, channels: 3, background: { r: (shade * 53) % 256, g: 120, b: (shade * 29) % 256 } } }).png().toBuffer();
-}
-
-async function receivedDossier(d: Desk, pages: number): Promise<string> {
-  const draft = await d.core.must(
-    'dossiers.create',
-    { procedureCode: '2.000815', applicant: { fullName: 'Lê Thị Cúc', idNumber: '079185004321' }, components: [], pages: 1, copies: 1 },
-    d.token,
-  );
-  const files = await Promise.all(Array.from({ length: pages }, async (_, i) => ({ name: `trang-${i}.png`, data: await png() })));
-  await d.core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files, userId: d.user.id });
-  await d.core.must('dossiers.receive', { id: draft.id }, d.token);
-  return draft.id;
-}
-
-const stageOf = (d: Desk, id: string) => d.sync.status([id]).perDossier[0]!;
+const stageOf = (d: TestDesk, id: string) => d.sync.status([id]).perDossier[0]!;
 
 describe('live stream', () => {
   it('a status set on the server reaches an online desk through SSE, with no periodic pull due', async () => {
-    const point = await createPoint(server);
     // The periodic pass is an hour away: only the stream can bring the change in time.
-    const d = await desk(point.agencyCode, { liveStream: true, idleIntervalMs: 3600_000, backoffBaseMs: 20, backoffMaxMs: 200 });
-    await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy trực tuyến' });
+    const d = await makeDesk(server, { sync: { tuning: { liveStream: true, idleIntervalMs: 3600_000, backoffBaseMs: 20, backoffMaxMs: 200 } } });
+    await enrollDesk(server, d, { deviceName: 'Máy trực tuyến' });
     const id = await receivedDossier(d, 1);
     d.sync.engine.start();
     await expect.poll(() => stageOf(d, id).stage, { timeout: 15_000 }).toBe('at_province');
@@ -141,11 +107,10 @@ describe('proxy', () => {
   it('with the proxyUrl option, enrollment, push, page uploads (PUT and tus) and pull all go through the proxy', async () => {
     const proxy = await startProxy();
     cleanups.push(() => proxy.close());
-    const point = await createPoint(server);
     // Threshold 0: every page goes by tus (resumable), in PATCHes of 100 bytes.
-    const d = await desk(point.agencyCode, { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThresholdBytes: 0, tusChunkBytes: 100 });
+    const d = await makeDesk(server, { sync: { tuning: { liveStream: false, backoffBaseMs: 10, backoffMaxMs: 50, tusThresholdBytes: 0, tusChunkBytes: 100 } } });
     d.sync.setOptions({ proxyUrl: proxy.url });
-    await d.sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy sau proxy' });
+    await enrollDesk(server, d, { deviceName: 'Máy sau proxy' });
     const id = await receivedDossier(d, 2);
     const r = await d.sync.engine.syncOnce();
     expect(r).toMatchObject({ ok: true, pushed: 1, uploadedFiles: 2 });

@@ -1,57 +1,35 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src-main/kernel/logger.js';
-import { openPageStore } from '../../src-main/pages/page-store.js';
-import { createDeskSync } from '../../src-main/sync/desk-sync.js';
 import type { FetchLike } from '../../src-main/sync/sync-http.js';
-import type { User } from '../../src-shared/contract/schemas.js';
-import { makeCore, setUpDesk, type TestCore } from '../helpers/core.js';
 import { openPgliteDb } from '../../src-server/storage/pglite-db.js';
-import { call, createPoint, enroll, enrollmentCode, startTestServer, targets, type TestServer } from './harness.js';
+import { addDossier, distinctPngs } from '../helpers/desk-dossiers.js';
+import { closeDesks, enrollDesk, makeDesk } from '../helpers/desk.js';
+import { call, enroll, startTestServer, targets, type TestServer } from './harness.js';
 
 /**
  * The desk's upload phase asks the server which pages it lacks once for a group of dossiers
- * (not twice per dossier) and re-checks the group once at the end (sync-engine.ts uploadGroup).
+ * (not twice per dossier) and re-checks the group once at the end (sync-upload.ts uploadGroup).
  */
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer(targets[0]!);
 }, 60_000);
 afterAll(async () => server?.destroy());
-const cores: TestCore[] = [];
-afterEach(async () => {
-  for (const c of cores.splice(0)) await c.cleanup();
-});
-
-let shade = 0;
-const png = () => {
-  shade += 1;
-  return sharp({ create: { width: 64, height: 64, channels: 3, background: { r: (shade * 37) % 256, g: (shade * 91) % 256, b: 200 } } }).png().toBuffer();
-};
+afterEach(closeDesks);
 
 it('asks which pages are missing once for a group of dossiers and confirms the group with one more question', async () => {
-  const core = makeCore();
-  cores.push(core);
-  const point = await createPoint(server);
-  const token = await setUpDesk(core, point.agencyCode);
-  const user = (await core.must('auth.me', {}, token)) as User;
   const calls: string[] = [];
   const counting: FetchLike = (input, init) => {
     calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
     return fetch(input, init);
   };
-  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), fetch: counting, tuning: { liveStream: false } });
-  await sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
+  const desk = await makeDesk(server, { sync: { fetch: counting, tuning: { liveStream: false } } });
+  await enrollDesk(server, desk);
 
   const ids: string[] = [];
-  for (let i = 0; i < 6; i++) {
-    const draft = await core.must('dossiers.create', { procedureCode: '2.000815', applicant: { fullName: 'Trần Thị Bình', idNumber: '079185001234' }, components: [], pages: 2, copies: 1 }, token);
-    await core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files: [{ name: 'a.png', data: await png() }, { name: 'b.png', data: await png() }], userId: user.id });
-    await core.must('dossiers.receive', { id: draft.id }, token);
-    ids.push(draft.id);
-  }
+  for (let i = 0; i < 6; i++) ids.push(await addDossier(desk, await distinctPngs(2)));
+  const { sync } = desk;
   calls.length = 0;
   expect(await sync.engine.syncOnce()).toMatchObject({ ok: true, pushed: 6, uploadedFiles: 12 });
   expect(calls.filter((c) => c === 'POST /sync/blobs/missing')).toHaveLength(2);
@@ -86,28 +64,22 @@ async function loseBlob(sha: string): Promise<void> {
 }
 
 it('puts a dossier back to uploading when the server lost one of its pages before the re-check, and sends that page again on the next pass', async () => {
-  const core = makeCore();
-  cores.push(core);
-  const point = await createPoint(server);
-  const token = await setUpDesk(core, point.agencyCode);
-  const user = (await core.must('auth.me', {}, token)) as User;
   // The server stops and starts in the middle of the pass: the restart is the server's work, not the desk's.
   let loseBeforeRecheck: string | null = null;
   let missingQuestions = 0;
   const losing: FetchLike = async (input, init) => {
     if (new URL(String(input)).pathname === '/sync/blobs/missing') {
       missingQuestions += 1;
-      // The second question of the pass is the re-check after the uploads (sync-engine.ts uploadGroup).
+      // The second question of the pass is the re-check after the uploads (sync-upload.ts uploadGroup).
       if (missingQuestions === 2 && loseBeforeRecheck) await loseBlob(loseBeforeRecheck);
     }
     return fetch(input, init);
   };
-  const sync = createDeskSync({ db: core.db, clock: core.clock, logger: silentLogger, dataDir: core.dir, store: openPageStore(join(core.dir, 'pages')), fetch: losing, tuning: { liveStream: false } });
-  await sync.enroll({ serverUrl: server.url, code: await enrollmentCode(server, point.id), deviceName: 'Máy 1' });
-  const draft = await core.must('dossiers.create', { procedureCode: '2.000815', applicant: { fullName: 'Trần Thị Bình', idNumber: '079185001234' }, components: [], pages: 2, copies: 1 }, token);
-  await core.pages.importFiles({ dossierId: draft.id, componentPosition: null, insertAt: null, files: [{ name: 'a.png', data: await png() }, { name: 'b.png', data: await png() }], userId: user.id });
-  await core.must('dossiers.receive', { id: draft.id }, token);
-  const shas = (core.db.prepare('SELECT sha256 FROM pages WHERE dossier_id = ? ORDER BY position').all(draft.id) as { sha256: string }[]).map((r) => r.sha256);
+  const desk = await makeDesk(server, { sync: { fetch: losing, tuning: { liveStream: false } } });
+  const { core, point, sync } = desk;
+  await enrollDesk(server, desk);
+  const dossierId = await addDossier(desk, await distinctPngs(2));
+  const shas = (core.db.prepare('SELECT sha256 FROM pages WHERE dossier_id = ? ORDER BY position').all(dossierId) as { sha256: string }[]).map((r) => r.sha256);
   expect(shas).toHaveLength(2);
   const lost = shas[0]!;
   // Another device of the same point asks the server itself which pages it lacks.
@@ -120,7 +92,7 @@ it('puts a dossier back to uploading when the server lost one of its pages befor
   expect(missingQuestions).toBe(2);
   expect(await serverMissing()).toEqual([lost]);
   expect(existsSync(blobFile(lost))).toBe(false);
-  expect(sync.status([draft.id]).perDossier.map((p) => p.stage)).toEqual(['uploading']);
+  expect(sync.status([dossierId]).perDossier.map((p) => p.stage)).toEqual(['uploading']);
 
   // The next pass sends the lost page again (only that one) and the dossier is at the province.
   loseBeforeRecheck = null;
@@ -129,5 +101,5 @@ it('puts a dossier back to uploading when the server lost one of its pages befor
   expect(missingQuestions).toBe(2);
   expect(await serverMissing()).toEqual([]);
   expect(existsSync(blobFile(lost))).toBe(true);
-  expect(sync.status([draft.id]).perDossier.map((p) => p.stage)).toEqual(['at_province']);
+  expect(sync.status([dossierId]).perDossier.map((p) => p.stage)).toEqual(['at_province']);
 }, 60_000);

@@ -8,7 +8,7 @@ import { useApp } from '../../app/app-context.js';
 import { navigate } from '../../app/hash-route.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner } from '../../components/Feedback.js';
-import { currentLocale } from '../../i18n/i18n.js';
+import { currentLocale, problemText } from '../../i18n/i18n.js';
 import { OcrBadge } from '../ocr/OcrBadge.js';
 import { OcrDossierStatus } from '../ocr/OcrDossierStatus.js';
 import { OcrPageViewer } from '../ocr/OcrPageViewer.js';
@@ -66,7 +66,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     const r = await run(() => client.call('scan.devices', {}));
     if (!r) return;
     setDevices(r.devices);
-    setDeviceProblems(r.errors.map((e) => e.message));
+    setDeviceProblems(r.errors.map((e) => problemText(e.problem) ?? e.message));
     // Keep the clerk's choice; else prefer a real scanner over the demo one.
     setDeviceId((cur) => (r.devices.some((d) => d.id === cur) ? cur : (r.devices.find((d) => d.backend !== 'demo') ?? r.devices[0])?.id ?? ''));
   }, [client, run]);
@@ -281,7 +281,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
           <span>{scanMessage}</span>
           {scan.error ? (
             <div className="banner banner-error" role="alert">
-              {scan.error.message}
+              {problemText(scan.error.problem) ?? scan.error.message}
             </div>
           ) : null}
         </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../../src-shared/contract/commands.js';
 import { useApp } from '../../app/app-context.js';
 import { formatDateTime } from '../../app/format.js';
+import { problemText } from '../../i18n/i18n.js';
 import { SyncChip } from './SyncChip.js';
 import { ensureSyncTexts } from './sync-texts.js';
 import { useSyncStatus } from './use-sync-status.js';
@@ -44,7 +45,7 @@ export function DossierSyncPanel({ dossierId, dossierStatus = '' }: { dossierId:
           <ul>
             {conflicts.map((c) => (
               <li key={c.id}>
-                {formatDateTime(c.at, settings?.timeZone)}: {c.message}{' '}
+                {formatDateTime(c.at, settings?.timeZone)}: {problemText(c.problem) ?? c.message}{' '}
                 <button
                   type="button"
                   className="small"

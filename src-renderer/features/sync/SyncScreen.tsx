@@ -7,7 +7,7 @@ import { formatDateTime } from '../../app/format.js';
 import { ErrorBanner, InfoBanner, Spinner } from '../../components/Feedback.js';
 import { TextField } from '../../components/Field.js';
 import { configValue, hasSecret, lockedFile } from '../../app/machine-config.js';
-import { errorText } from '../../i18n/i18n.js';
+import { errorText, problemText } from '../../i18n/i18n.js';
 import { ensureSyncTexts } from './sync-texts.js';
 import type { SyncStatusView } from './use-sync-status.js';
 import './sync.css';
@@ -91,7 +91,7 @@ export function SyncScreen() {
         <dd data-testid="sync-last-success">{full.lastSuccessAt ? formatDateTime(full.lastSuccessAt, tz) : t('never')}</dd>
         <dt>{t('lastError')}</dt>
         <dd data-testid="sync-last-error" className={full.lastError ? 'field-error' : undefined}>
-          {full.lastError ?? t('none')}
+          {problemText(full.lastProblem ?? undefined) ?? full.lastError ?? t('none')}
         </dd>
         {full.nextAttemptAt ? (
           <>
