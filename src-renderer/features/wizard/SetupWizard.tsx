@@ -114,7 +114,8 @@ export function SetupWizard() {
           {enrolledAt ? t('finishEnrolled') : t('finish')}
         </button>
         {busy ? <Spinner label={t('testing')} /> : null}
-        {notice ? <a href="#/dossiers">{t('toDossiers')}</a> : null}
+        {/* The wizard stays in Diagnostics for later; the desk works unenrolled meanwhile. */}
+        <a href="#/dossiers">{notice ? t('toDossiers') : t('later')}</a>
       </div>
       {results ? (
         <section aria-labelledby="wizard-results">

@@ -26,6 +26,7 @@ export const wizardVi = {
   done: 'Đã cài đặt xong máy một cửa: {{point}} ({{code}}), chỗ số {{slot}}.',
   doneEnrolled: 'Đã kiểm tra xong: máy sẵn sàng làm việc.',
   toDossiers: 'Đến danh sách hồ sơ',
+  later: 'Để sau',
 };
 
 export const wizardEn: Widen<typeof wizardVi> = {
@@ -53,6 +54,7 @@ export const wizardEn: Widen<typeof wizardVi> = {
   done: 'The desk is set up: {{point}} ({{code}}), slot {{slot}}.',
   doneEnrolled: 'Tests done: the desk is ready for work.',
   toDossiers: 'Go to the dossier list',
+  later: 'Later',
 };
 
 export function ensureWizardTexts(): void {
