@@ -1,7 +1,7 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Holiday } from '../../src-shared/contract/schemas.js';
 import { holidayYearIssues } from '../../src-shared/domain/holiday-year.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { appointmentFor } from './appointment.js';
 import { listHolidays, replaceHolidays } from './holidays-repo.js';
@@ -16,10 +16,10 @@ export function createCalendarService({ db, clock, settings }: Pick<KernelDeps, 
       if (Object.keys(fields).length > 0) {
         throw new AppError('VALIDATION', { key: 'calendar.badHolidayYear', params: { year } }, fields);
       }
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: actorId, action: 'calendar.saveHolidays' }, () => {
         replaceHolidays(db, year, holidays);
-        appendAudit(db, { at: clock.now().toISOString(), userId: actorId, action: 'calendar.saveHolidays', dossierId: null, details: { year, days: holidays.length } });
-      })();
+        return { audit: { dossierId: null, details: { year, days: holidays.length } } };
+      });
     },
 
     /** The appointment a dossier received now would get. */

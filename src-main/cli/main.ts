@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../src-shared/contract/errors.js';
+import { serverUsageLines } from '../../src-shared/sync/server-usage.js';
 import { ConfigError } from '../kernel/config.js';
 import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
@@ -24,6 +25,9 @@ function usage(commands: readonly CliCommand[]): string[] {
     '  TIEPNHAN_MACHINE_CONFIG tệp cấu hình máy thay cho tệp mặc định, rỗng = không dùng / machine config file instead of the default, empty = none',
     '  TIEPNHAN_PORT         cổng máy chủ web, 0 = cổng trống bất kỳ / web host port, 0 = any free port',
     '  TIEPNHAN_NO_BROWSER=1 không tự mở trình duyệt / do not open the browser',
+    '',
+    'Máy chủ tỉnh / Provincial server:',
+    ...serverUsageLines.map((l) => `  ${l}`),
     '',
     'Xem thêm / More: tiepnhan <lệnh/command> --help',
   ];

@@ -1,6 +1,6 @@
 import type { Settings } from '../../src-shared/contract/schemas.js';
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import { writeScheduleOptions } from '../backup/backup-repo.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../kernel/clock.js';
@@ -21,7 +21,7 @@ export function applyMachineConfig(db: Db, clock: Clock, config: LoadedConfig, l
   const blocked = drift.filter((d) => d.blocked !== null);
   for (const d of blocked) logger.warn('config value not applied', { key: d.key, reason: d.blocked });
   if (apply.length === 0) return blocked;
-  db.transaction(() => {
+  auditedChange(db, clock, { userId: null, action: 'config.apply' }, () => {
     const current = readSettings(db);
     const settings: Partial<Settings> = {};
     const options: Partial<SyncOptions> = {};
@@ -36,14 +36,8 @@ export function applyMachineConfig(db: Db, clock: Clock, config: LoadedConfig, l
     }
     if (Object.keys(settings).length > 0) writeSettings(db, settings);
     if (Object.keys(options).length > 0) writeSyncOptions(db, options);
-    appendAudit(db, {
-      at: clock.now().toISOString(),
-      userId: null,
-      action: 'config.apply',
-      dossierId: null,
-      details: { keys: apply.map((d) => d.key), files: [...new Set(apply.map((d) => config.sources[d.key]))] },
-    });
-  })();
+    return { audit: { dossierId: null, details: { keys: apply.map((d) => d.key), files: [...new Set(apply.map((d) => config.sources[d.key]))] } } };
+  });
   logger.info('config applied', { keys: apply.map((d) => d.key) });
   return blocked;
 }

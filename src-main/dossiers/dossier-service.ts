@@ -7,11 +7,10 @@ import { computeFee } from '../../src-shared/domain/fee.js';
 import { toLocal } from '../../src-shared/domain/local-time.js';
 import { lookupCodeFromBytes } from '../../src-shared/domain/lookup-code.js';
 import type { KernelDeps } from '../kernel/deps.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import { appointmentFor } from '../calendar/appointment.js';
 import { findProcedure } from '../catalog/catalog-repo.js';
 import type { Db } from '../db/open.js';
-import { nextChangeSeq } from '../db/change-feed.js';
 import { issueDossierCode } from './code-sequence.js';
 import { getDossier, insertDraft, lookupCodeExists, markReceived, nextLogBookEntry, updateDraft } from './dossier-repo.js';
 
@@ -52,39 +51,28 @@ const storedValues = (d: Dossier): DraftValues => ({
 
 /** Saves a new draft. The audit entry names the procedure, not the applicant. */
 export function createDossier({ db, clock, settings }: Ctx, input: DraftInput, user: User): Dossier {
-  const now = clock.now();
-  const values = draftValues(procedureOrFail(db, input.procedureCode, localToday(settings(), now)), input);
   const id = randomUUID();
-  const at = now.toISOString();
-  db.transaction(() => {
-    insertDraft(db, { id, createdBy: user.id, at, seq: nextChangeSeq(db), values });
-    appendAudit(db, {
-      at,
-      userId: user.id,
-      action: 'dossiers.create',
-      dossierId: id,
-      details: { procedureCode: values.procedureCode, components: values.components.length, pages: values.pages, copies: values.copies, feeAmount: values.feeAmount },
-    });
-  }).immediate();
+  auditedChange(db, clock, { userId: user.id, action: 'dossiers.create' }, ({ now, at, seq }) => {
+    const values = draftValues(procedureOrFail(db, input.procedureCode, localToday(settings(), now)), input);
+    insertDraft(db, { id, createdBy: user.id, at, seq: seq(), values });
+    return {
+      audit: {
+        dossierId: id,
+        details: { procedureCode: values.procedureCode, components: values.components.length, pages: values.pages, copies: values.copies, feeAmount: values.feeAmount },
+      },
+    };
+  });
   return getDossier(db, id) as Dossier;
 }
 
 /** Rewrites a draft; refused once received. The audit entry lists which fields changed. */
 export function updateDossier({ db, clock, settings }: Ctx, id: string, input: DraftInput, user: User): Dossier {
-  const now = clock.now();
-  const at = now.toISOString();
-  db.transaction(() => {
+  auditedChange(db, clock, { userId: user.id, action: 'dossiers.update' }, ({ now, at, seq }) => {
     const before = draftOrFail(db, id);
     const values = draftValues(procedureOrFail(db, input.procedureCode, localToday(settings(), now)), input);
-    if (!updateDraft(db, { id, at, seq: nextChangeSeq(db), values })) throw new AppError('NOT_DRAFT');
-    appendAudit(db, {
-      at,
-      userId: user.id,
-      action: 'dossiers.update',
-      dossierId: id,
-      details: { changed: changedFields(storedValues(before), values), feeAmount: values.feeAmount },
-    });
-  }).immediate();
+    if (!updateDraft(db, { id, at, seq: seq(), values })) throw new AppError('NOT_DRAFT');
+    return { audit: { dossierId: id, details: { changed: changedFields(storedValues(before), values), feeAmount: values.feeAmount } } };
+  });
   return getDossier(db, id) as Dossier;
 }
 
@@ -104,10 +92,8 @@ function freshLookupCode(db: Db): string {
  * its fee are those in force on the receipt date.
  */
 export function receiveDossier({ db, clock, settings }: Ctx, id: string, user: User): Dossier {
-  db.transaction(() => {
+  auditedChange(db, clock, { userId: user.id, action: 'dossiers.receive' }, ({ now, at, seq }) => {
     const s = settings();
-    const now = clock.now();
-    const at = now.toISOString();
     const localDate = localToday(s, now);
     const draft = draftOrFail(db, id);
     const procedure = procedureOrFail(db, draft.procedureCode, localDate);
@@ -132,15 +118,9 @@ export function receiveDossier({ db, clock, settings }: Ctx, id: string, user: U
     const entry = nextLogBookEntry(db, volume);
     const feeAmount = computeFee(procedure.fee, draft.pages, draft.copies);
     const receipt = { code, lookupCode: freshLookupCode(db), receivedAt: at, appointmentAt: appointment.appointmentAt, logBookVolume: volume, logBookEntry: entry, receivedBy: user.id };
-    if (!markReceived(db, { id, at, seq: nextChangeSeq(db), procedure, feeAmount, receipt })) throw new AppError('NOT_DRAFT');
-    appendAudit(db, {
-      at,
-      userId: user.id,
-      action: 'dossiers.receive',
-      dossierId: id,
-      details: { code, appointmentAt: appointment.appointmentAt, logBook: `${volume}/${entry}`, feeAmount },
-    });
-  }).immediate();
+    if (!markReceived(db, { id, at, seq: seq(), procedure, feeAmount, receipt })) throw new AppError('NOT_DRAFT');
+    return { audit: { dossierId: id, details: { code, appointmentAt: appointment.appointmentAt, logBook: `${volume}/${entry}`, feeAmount } } };
+  });
   return getDossier(db, id) as Dossier;
 }
 

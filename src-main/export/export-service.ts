@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/contract/errors.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
+import { isPurged } from '../pages/store-check.js';
 import { getExportDossier, listComponents, listLivePages, wordsOfCurrentImage, type ExportDossier, type ExportPage } from './export-repo.js';
 import { renderSearchablePdf, type PdfSection } from './searchable-pdf.js';
 
@@ -49,7 +50,9 @@ export function createExportService({ db, clock, store, assetsDir }: ExportDeps)
         try {
           image = await store.read(page.sha256, page.archive_format);
         } catch {
-          throw new AppError('CONFLICT', { key: 'export.pageUnreadable', params: { position: page.position } });
+          // Retention removed it on purpose once the province held it: say so, not "damaged".
+          const key = isPurged(db, page.sha256) ? 'export.pagePurged' : 'export.pageUnreadable';
+          throw new AppError('CONFLICT', { key, params: { position: page.position } });
         }
         pages.push({ image, format: page.archive_format, width: page.width, height: page.height, dpi: page.dpi ?? fallbackDpi, words });
       }

@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/contract/errors.js';
 import type { PageText } from '../../src-shared/contract/ocr-commands.js';
 import { extractDates, extractIdNumbers } from '../../src-shared/text/extract-fields.js';
 import type { Clock } from '../kernel/clock.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { Db } from '../db/open.js';
 import { getPage, type PageRow } from '../pages/page-repo.js';
 import { readCccdQr } from './cccd-qr-reader.js';
@@ -79,8 +79,7 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
       return { counts: countStates(pages), pages };
     },
     correctWord(pageId: string, index: number, text: string, userId: string | null): PageText {
-      const at = clock.now().toISOString();
-      db.transaction(() => {
+      auditedChange(db, clock, { userId, action: 'ocr.correctWord' }, ({ at }) => {
         const { page, t } = requireText(pageId);
         const word = getWord(db, pageId, index);
         if (!word) throw new AppError('NOT_FOUND', 'ocr.wordNotFound');
@@ -88,18 +87,17 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
         setWordText(db, pageId, index, value, userId, at);
         // A text the clerk rewrote whole stays as written; the word still changes for the PDF text layer.
         if (t.edited === 0) setPageText(db, pageId, textFromWords(listWords(db, pageId)), false, userId, at);
-        appendAudit(db, { at, userId, action: 'ocr.correctWord', dossierId: page.dossier_id, details: { pageId, index, from: word.text, to: value } });
-      })();
+        return { audit: { dossierId: page.dossier_id, details: { pageId, index, from: word.text, to: value } } };
+      });
       return pageText(pageId);
     },
     saveText(pageId: string, text: string, userId: string | null): PageText {
-      const at = clock.now().toISOString();
-      db.transaction(() => {
+      auditedChange(db, clock, { userId, action: 'ocr.saveText' }, ({ at }) => {
         const { page, t } = requireText(pageId);
         const value = text.normalize('NFC');
         setPageText(db, pageId, value, true, userId, at);
-        appendAudit(db, { at, userId, action: 'ocr.saveText', dossierId: page.dossier_id, details: { pageId, fromLength: t.text.length, toLength: value.length } });
-      })();
+        return { audit: { dossierId: page.dossier_id, details: { pageId, fromLength: t.text.length, toLength: value.length } } };
+      });
       return pageText(pageId);
     },
     /** Decodes the CCCD QR code on an image (bytes the clerk gave, or a page's stored image). */
@@ -124,17 +122,16 @@ export function createOcrService({ db, clock, kick, readPageImage }: OcrServiceD
       return { raw: result.raw, fields: result.parsed.data };
     },
     retry(target: { dossierId: string } | { pageIds: string[] }, userId: string | null): { requeued: number } {
-      const at = clock.now().toISOString();
-      const requeued = db.transaction(() => {
+      const requeued = auditedChange(db, clock, { userId, action: 'ocr.retry' }, () => {
         const ids =
           'dossierId' in target
             ? (db.prepare("SELECT id FROM pages WHERE dossier_id = ? AND status <> 'deleted'").all(target.dossierId) as { id: string }[]).map((r) => r.id)
             : target.pageIds;
         for (const id of ids) if ('pageIds' in target) livePage(id);
         const n = retryFailedJobs(db, ids);
-        if (n > 0) appendAudit(db, { at, userId, action: 'ocr.retry', dossierId: 'dossierId' in target ? target.dossierId : null, details: { pages: ids.length, requeued: n } });
-        return n;
-      })();
+        // Nothing had failed: nothing changed, nothing to record.
+        return { value: n, audit: n > 0 ? { dossierId: 'dossierId' in target ? target.dossierId : null, details: { pages: ids.length, requeued: n } } : null };
+      });
       kick?.();
       return { requeued };
     },

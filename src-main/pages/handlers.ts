@@ -1,33 +1,11 @@
-import type { Page, pagesCommands } from '../../src-shared/contract/pages-commands.js';
+import type { pagesCommands } from '../../src-shared/contract/pages-commands.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import type { CallContext, HandlersOf } from '../ipc/handler-types.js';
-import type { PageRow } from './page-repo.js';
-import type { ImportProgress, PageService } from './page-service.js';
+import type { ImportProgress } from './page-ingest.js';
+import type { PageService } from './page-service.js';
+import { toPage } from './to-page.js';
 
 export type PageHandlers = HandlersOf<typeof pagesCommands>;
-
-export const toPage = (r: PageRow): Page => ({
-  id: r.id,
-  dossierId: r.dossier_id,
-  componentPosition: r.component_position,
-  position: r.position,
-  sha256: r.sha256,
-  thumbSha256: r.thumb_sha256,
-  width: r.width,
-  height: r.height,
-  dpi: r.dpi,
-  colourMode: r.colour_mode,
-  bytes: r.bytes,
-  blank: r.blank === 1,
-  rotation: r.rotation,
-  skewAngle: r.skew_angle,
-  source: r.source,
-  sourceName: r.source_name,
-  status: r.status,
-  hasMaster: r.master_sha256 !== null,
-  createdAt: r.created_at,
-  seq: r.seq,
-});
 
 export type PageHandlerDeps = Pick<KernelDeps, 'logger'> & {
   pages: PageService;
@@ -37,6 +15,7 @@ export type PageHandlerDeps = Pick<KernelDeps, 'logger'> & {
 
 const readImportFile = (f: { name: string; base64: string }) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') });
 
+/** pages.* commands, each mapped to the page service (base64 files in, contract pages out). */
 export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): PageHandlers {
   const userId = (ctx: CallContext) => ctx.user?.id ?? null;
   return {

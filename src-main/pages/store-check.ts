@@ -1,5 +1,7 @@
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
-import { allFileRefs, type FileRef } from './page-repo.js';
+import { allFileRefs, interruptRunningBatches, type BatchRow, type FileRef } from './page-repo.js';
 import type { PageStore } from './page-store.js';
 
 export type StoreCheck = {
@@ -32,10 +34,22 @@ export async function checkPageStore(db: Db, store: PageStore): Promise<StoreChe
   return { orphans, missing, purged, temps: listing.temps, strays: listing.strays };
 }
 
-/** Shown where a purged page image would be. */
-export const PURGED_PAGE_MESSAGE = 'Ảnh trang đã được xoá khỏi máy sau khi tỉnh xác nhận đã nhận';
-
 /** Whether sync retention removed this file (it was confirmed at the province first). */
 export function isPurged(db: Db, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM sync_purged_files WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+export type PageStartupDeps = { db: Db; clock: Clock; store: PageStore; logger: Logger };
+
+/**
+ * Run once at start: batches cut short by a crash are marked interrupted (their pages are
+ * kept), and the store is checked against the table. Problems are logged, never "fixed".
+ */
+export async function pageStartup({ db, clock, store, logger }: PageStartupDeps): Promise<{ interrupted: BatchRow[]; check: StoreCheck }> {
+  const interrupted = interruptRunningBatches(db, clock.now().toISOString());
+  const check = await checkPageStore(db, store);
+  for (const b of interrupted) logger.warn('page batch interrupted by a restart; received pages kept', { batchId: b.id, received: b.received_pages, expected: b.expected_pages });
+  if (check.orphans.length || check.temps.length || check.strays.length) logger.warn('page store has unreferenced files', { orphans: check.orphans.length, temps: check.temps.length, strays: check.strays.length });
+  if (check.missing.length) logger.error('page files missing for page rows', { missing: check.missing });
+  return { interrupted, check };
 }

@@ -10,14 +10,14 @@ import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
 import { diskFullProblem, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
-import type { PageService } from '../pages/page-service.js';
+import type { PageIngest } from '../pages/page-ingest.js';
 import { addStoredEsclUrl, readStoredEsclUrls } from './escl-urls.js';
 import type { ScanJob, ScannerService } from './scanner-service.js';
 
 export type ScanBatchesDeps = {
   db: Db;
   logger: Logger;
-  pages: PageService;
+  pages: PageIngest;
   scanner: ScannerService;
   /** Where progress goes (the composition root wires it to the 'scan.progress' event). */
   onProgress: (p: EventPayload<'scan.progress'>) => void;
@@ -40,7 +40,7 @@ export type StartScan = z.output<(typeof scanCommands)['scan.start']['input']>;
 
 /**
  * Scan batches of the desk. A batch runs in the background: each page the scanner service yields is
- * stored at once through PageService.addScannedPage (its own transaction), so whatever ends
+ * stored at once through the page ingest's addScannedPage (its own transaction), so whatever ends
  * the batch — cancel, jam, unplugged scanner, a crashed host — every page received is kept.
  */
 export function createScanBatches({ db, logger, pages, scanner, onProgress }: ScanBatchesDeps) {

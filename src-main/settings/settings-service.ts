@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Settings } from '../../src-shared/contract/schemas.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import { refuseLockedChanges } from '../kernel/config.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { readSettings, writeSettings } from './settings-repo.js';
@@ -16,12 +16,12 @@ export function createSettingsService({ db, clock, settings, config, isEnrolled 
     get: () => settings(),
 
     update(values: Partial<Settings>, actorId: string | null): Settings {
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: actorId, action: 'settings.update' }, () => {
         refuseLockedChanges(config, changedKeys(values, settings()));
         refuseEnrolledIdentityChange(values, isEnrolled() ? readSettings(db) : null);
         writeSettings(db, values);
-        appendAudit(db, { at: clock.now().toISOString(), userId: actorId, action: 'settings.update', dossierId: null, details: values });
-      })();
+        return { audit: { dossierId: null, details: values } };
+      });
       return settings();
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { ReceptionPoint } from '../../src-shared/contract/schemas.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { defaultSettings, initSettings, readSettings } from '../settings/settings-repo.js';
 import { hashPassword } from '../users/password.js';
@@ -14,7 +14,6 @@ export type FirstAdmin = { username: string; fullName: string; password: string 
 
 /** The desk's first-run setup: its reception point and first admin, once. */
 export function createSetupService({ db, clock, version, config }: SetupDeps) {
-  const now = () => clock.now().toISOString();
   return {
     status() {
       const s = readSettings(db);
@@ -25,14 +24,14 @@ export function createSetupService({ db, clock, version, config }: SetupDeps) {
       const receptionPoint = { ...entered, ...config.values.receptionPoint };
       const idleLockMinutes = config.values.idleLockMinutes ?? defaultSettings.idleLockMinutes;
       const passwordHash = await hashPassword(admin.password);
-      db.transaction(() => {
+      const id = randomUUID();
+      auditedChange(db, clock, { userId: id, action: 'setup.init' }, ({ at }) => {
         // Checked again inside the transaction: two windows racing through setup get one admin.
         if (userCount(db) > 0) throw new AppError('SETUP_DONE');
-        const id = randomUUID();
-        insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: now() });
+        insertUser(db, { id, username: admin.username, fullName: admin.fullName, role: 'admin', passwordHash, createdAt: at });
         initSettings(db, receptionPoint, { idleLockMinutes });
-        appendAudit(db, { at: now(), userId: id, action: 'setup.init', dossierId: null, details: { receptionPoint, admin: admin.username } });
-      })();
+        return { audit: { dossierId: null, details: { receptionPoint, admin: admin.username } } };
+      });
     },
   };
 }

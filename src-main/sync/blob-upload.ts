@@ -86,8 +86,8 @@ function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploa
       },
       onProgress: (sent) => onBytes(sent, resumedFrom),
       onError: (error) => {
-        const status = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse?.getStatus() ?? 0;
-        finish(() => reject(new SyncHttpError(status, null, `tus: ${error.message.split('\n')[0]}`)));
+        const res = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse;
+        finish(() => reject(new SyncHttpError(res?.getStatus() ?? 0, null, `tus: ${error.message.split('\n')[0]}`, envelopeFields(res?.getBody()))));
       },
       onSuccess: () => {
         onBytes(data.length, resumedFrom);
@@ -108,4 +108,14 @@ function tusUpload(http: SyncHttp, data: Buffer, sha256: string, opts: BlobUploa
       })
       .catch((error: unknown) => finish(() => reject(error)));
   });
+}
+
+/** The `fields` of the server's error envelope in a tus answer (a quota refusal says which quota). */
+function envelopeFields(body: string | undefined): Record<string, string> {
+  try {
+    const f = (JSON.parse(body ?? '') as { error?: { fields?: Record<string, unknown> } }).error?.fields ?? {};
+    return Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
 }

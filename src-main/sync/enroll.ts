@@ -32,6 +32,7 @@ export async function enrollDesk(deps: EnrollDeps, input: { serverUrl: string; c
   } catch (error) {
     if (error instanceof SyncHttpError && error.status === 401) throw new AppError('BAD_CREDENTIALS', 'sync.enrollBadCode');
     if (error instanceof SyncHttpError && error.status === 409) throw new AppError('CONFLICT', 'sync.enrollPointFull');
+    if (error instanceof SyncHttpError && error.status === 429) throw new AppError('BAD_CREDENTIALS', 'sync.enrollThrottled');
     if (error instanceof SyncHttpError && error.status === 0) {
       throw new AppError('INTERNAL', 'sync.enrollUnreachable', { serverUrl: 'enroll.unreachable' });
     }

@@ -12,6 +12,8 @@ export class SyncHttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode | null,
     message: string,
+    /** The envelope's `fields`, when the server sent any (e.g. which dossiers a push refused). */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'SyncHttpError';
@@ -54,14 +56,17 @@ export function createSyncHttp(opts: { baseUrl: string; fetch: FetchLike; auth: 
       const text = await res.text().catch(() => '');
       let code: ErrorCode | null = null;
       let message = `HTTP ${res.status}`;
+      let fields: Record<string, string> = {};
       try {
-        const env = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        const env = JSON.parse(text) as { error?: { code?: string; message?: string; fields?: unknown } };
         if (env.error?.code && (errorCodes as readonly string[]).includes(env.error.code)) code = env.error.code as ErrorCode;
         if (env.error?.message) message = `HTTP ${res.status}: ${env.error.message}`;
+        const f = env.error?.fields;
+        if (f && typeof f === 'object') fields = Object.fromEntries(Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string'));
       } catch {
         // Not our envelope (a proxy's error page): keep the status line.
       }
-      throw new SyncHttpError(res.status, code, message);
+      throw new SyncHttpError(res.status, code, message, fields);
     }
     return res;
   };
@@ -95,7 +100,10 @@ export function syncProblem(error: unknown): Problem {
     if (error.status === 0) return { key: 'sync.offline' };
     if (error.status === 401) return { key: 'sync.deviceRefused' };
     if (error.status === 403) return { key: 'sync.otherPoint' };
+    if (error.status === 413 && error.fields.quota === 'stored') return { key: 'sync.quotaStored' };
+    if (error.status === 413 && error.fields.quota === 'reserved') return { key: 'sync.quotaReserved' };
     if (error.status === 413) return { key: 'sync.tooLarge' };
+    if (error.status === 429) return { key: 'sync.enrollThrottled' };
     if (error.status >= 500) return { key: 'sync.serverError', params: { status: error.status } };
     return { key: 'sync.serverRefused', params: { detail: error.message } };
   }

@@ -1,7 +1,7 @@
 import { decidePush, intakeOf } from '../../src-shared/sync/conflict-rules.js';
-import { PushResponse, type MasterDossier, type SyncDossier } from '../../src-shared/sync/wire.js';
+import type { SyncDossier } from '../../src-shared/sync/wire.js';
 import { dossierDocument } from './dossier-document.js';
-import { describeSyncError, SyncHttpError } from './sync-http.js';
+import { pushBatch } from './push-batch.js';
 import type { PassContext } from './sync-pass-context.js';
 import {
   applyProvince,
@@ -9,15 +9,12 @@ import {
   getSyncDossier,
   outboxBatch,
   outboxDone,
-  outboxFailed,
   recordConflict,
   recordMaster,
   recordPushed,
 } from './sync-repo.js';
 
 export type PushResult = { pushed: number; conflicts: number };
-
-const PUSH_TIMEOUT_MS = 60_000;
 
 /**
  * Sends the outbox to the server, `tuning.pushBatch` dossiers per request, each dossier at most
@@ -26,7 +23,7 @@ const PUSH_TIMEOUT_MS = 60_000;
  * with the rule the shared rules module names: `province_locked` ends the row (the province
  * owns the dossier; the desk's change stays in the conflict row), a stale assumed state keeps
  * it, built on the server's state, for the next pass. A failed request marks the rows' attempts
- * and rethrows.
+ * and rethrows; dossiers refused for their code stay queued with the reason (push-batch.ts).
  */
 export async function pushOutbox(ctx: PassContext): Promise<PushResult> {
   const { db, clock, http, tuning } = ctx;
@@ -46,18 +43,11 @@ export async function pushOutbox(ctx: PassContext): Promise<PushResult> {
       return [{ row, doc, assumed: assumedMaster(db, doc.id) }];
     });
     if (items.length === 0) continue;
-    const body = items.map((i) => ({ newDocumentState: i.doc, assumedMasterState: i.assumed }));
-    let answer: MasterDossier[];
-    try {
-      answer = await http.json('POST', '/sync/dossiers/push', body, PushResponse, PUSH_TIMEOUT_MS);
-    } catch (error) {
-      if (error instanceof SyncHttpError) outboxFailed(db, items.map((i) => i.row.dossier_id), describeSyncError(error));
-      throw error;
-    }
+    const { answer, sent } = await pushBatch(http, db, items);
     const conflictOf = new Map(answer.map((m) => [m.id, m]));
     const at = clock.now().toISOString();
     db.transaction(() => {
-      for (const { row, doc, assumed } of items) {
+      for (const { row, doc, assumed } of sent) {
         const master = conflictOf.get(doc.id);
         if (!master) {
           recordPushed(db, doc, at);

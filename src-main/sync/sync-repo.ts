@@ -1,4 +1,5 @@
 import type { ConflictReason } from '../../src-shared/sync/conflict-rules.js';
+import type { CodeRefusal } from '../../src-shared/sync/push-refusal.js';
 import type { MasterDossier, SyncDossier } from '../../src-shared/sync/wire.js';
 import type { Db } from '../db/open.js';
 
@@ -149,4 +150,20 @@ export function setState(db: Db, key: string, value: unknown): void {
 
 export function deleteState(db: Db, key: string): void {
   db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+}
+
+/**
+ * Dossiers whose last push the server refused for their code (src-shared/sync/push-refusal.ts),
+ * by dossier id, until a push of theirs lands. Kept in sync_state: there are none in normal
+ * work, and the sync screen reads them all at once.
+ */
+export function getRefusals(db: Db): Record<string, CodeRefusal> {
+  return getState<Record<string, CodeRefusal>>(db, 'refusals') ?? {};
+}
+
+export function setRefusals(db: Db, add: Record<string, CodeRefusal>, clear: readonly string[]): void {
+  const current = getRefusals(db);
+  if (clear.every((id) => !(id in current)) && Object.keys(add).length === 0) return;
+  for (const id of clear) delete current[id];
+  setState(db, 'refusals', { ...current, ...add });
 }

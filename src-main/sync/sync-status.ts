@@ -2,7 +2,7 @@ import type { Problem } from '../../src-shared/contract/errors.js';
 import type { DossierSyncState, SyncEngineState, SyncStatus } from '../../src-shared/contract/sync-commands.js';
 import type { Db } from '../db/open.js';
 import { readSyncConfig } from './enroll.js';
-import { getState, outboxStats } from './sync-repo.js';
+import { getRefusals, getState, outboxStats } from './sync-repo.js';
 
 type Row = {
   id: string; code: string | null; status: string;
@@ -26,6 +26,7 @@ export const latestDossiersSql = `${select} ORDER BY d.updated_at DESC LIMIT ?`;
 
 /** Where each dossier stands; `ids` or the most recently changed dossiers. */
 export function dossierSyncStates(db: Db, ids?: readonly string[]): DossierSyncState[] {
+  const refusals = getRefusals(db);
   const rows = ids
     ? ids.flatMap((id) => (db.prepare(`${select} WHERE d.id = ?`).all(id) as Row[]))
     : (db.prepare(latestDossiersSql).all(PER_DOSSIER_DEFAULT) as Row[]);
@@ -37,6 +38,7 @@ export function dossierSyncStates(db: Db, ids?: readonly string[]): DossierSyncS
     bytesTotal: r.bytes_total ?? 0,
     province: r.has_province ? { status: r.p_status, note: r.p_note ?? '', updatedAt: r.p_updated_at } : null,
     conflicts: r.conflicts,
+    refusal: refusals[r.id] ?? null,
   }));
 }
 

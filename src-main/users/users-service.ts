@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/contract/errors.js';
 import type { Role, User } from '../../src-shared/contract/schemas.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditedChange } from '../audit/audited-change.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import { hashPassword } from './password.js';
 import { findUserByUsername, insertUser, listUsers, setUserDisabled } from './users-repo.js';
@@ -13,27 +13,26 @@ export type NewUser = { username: string; fullName: string; role: Role; password
 
 /** The desk's accounts, kept by an admin; every change is audited. */
 export function createUsersService({ db, clock, sessions }: UsersDeps) {
-  const now = () => clock.now().toISOString();
   return {
     list: () => listUsers(db),
 
     async create(input: NewUser, actorId: string | null): Promise<User> {
       const passwordHash = await hashPassword(input.password);
       const id = randomUUID();
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: actorId, action: 'users.create' }, ({ at }) => {
         if (findUserByUsername(db, input.username)) throw new AppError('CONFLICT', undefined, { username: 'username.taken' });
-        insertUser(db, { id, username: input.username, fullName: input.fullName, role: input.role, passwordHash, createdAt: now() });
-        appendAudit(db, { at: now(), userId: actorId, action: 'users.create', dossierId: null, details: { id, username: input.username, role: input.role } });
-      })();
+        insertUser(db, { id, username: input.username, fullName: input.fullName, role: input.role, passwordHash, createdAt: at });
+        return { audit: { dossierId: null, details: { id, username: input.username, role: input.role } } };
+      });
       return { id, username: input.username, fullName: input.fullName, role: input.role, disabled: false };
     },
 
     setDisabled(id: string, disabled: boolean, actorId: string | null): void {
       if (id === actorId) throw new AppError('FORBIDDEN', 'users.cannotDisableSelf');
-      db.transaction(() => {
+      auditedChange(db, clock, { userId: actorId, action: 'users.setDisabled' }, () => {
         if (!setUserDisabled(db, id, disabled)) throw new AppError('NOT_FOUND', 'users.notFound');
-        appendAudit(db, { at: now(), userId: actorId, action: 'users.setDisabled', dossierId: null, details: { id, disabled } });
-      })();
+        return { audit: { dossierId: null, details: { id, disabled } } };
+      });
       if (disabled) sessions.closeUser(id);
     },
   };

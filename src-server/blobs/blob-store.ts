@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, chmod, copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -23,7 +23,10 @@ export class BlobStore {
    * uploads). Only those older than a day: another server sharing this folder may be writing.
    */
   async init(now = new Date()): Promise<number> {
-    await mkdir(this.tmpDir, { recursive: true });
+    // Readable by the server's own user only: page images are personal data.
+    await mkdir(this.tmpDir, { recursive: true, mode: 0o700 });
+    await chmod(this.root, 0o700);
+    await chmod(this.tmpDir, 0o700);
     let removed = 0;
     for (const name of await readdir(this.tmpDir)) {
       const file = join(this.tmpDir, name);
@@ -104,7 +107,7 @@ export class BlobStore {
 
   private async place(src: string, sha256: string, how: 'rename' | 'link'): Promise<void> {
     const dest = this.pathOf(sha256);
-    await mkdir(dirname(dest), { recursive: true });
+    await mkdir(dirname(dest), { recursive: true, mode: 0o700 });
     if (how === 'rename') {
       await rename(src, dest);
     } else {
@@ -116,6 +119,7 @@ export class BlobStore {
         // Another filesystem (EXDEV) or no hard links: copy through a temp file, then rename.
         const tmp = join(this.tmpDir, `${sha256}.${randomBytes(8).toString('hex')}`);
         await copyFile(src, tmp);
+        await chmod(tmp, 0o600);
         const fh = await open(tmp, 'r+');
         await fh.sync().finally(() => fh.close());
         await rename(tmp, dest);
@@ -124,6 +128,38 @@ export class BlobStore {
     // Make the new directory entry durable too.
     const dir = await open(dirname(dest), 'r');
     await dir.sync().catch(() => undefined).finally(() => dir.close());
+  }
+}
+
+/**
+ * Garbage collection's removal in two steps: the file is moved into tmp/ while the database
+ * transaction that drops its row is open (`restore` puts it back if that transaction fails),
+ * and deleted for good after the commit.
+ */
+export class BlobRemoval {
+  private readonly moved: Array<{ sha256: string; aside: string }> = [];
+
+  constructor(private readonly store: BlobStore) {}
+
+  /** Moves the blob's file aside; false when there was none. */
+  async take(sha256: string): Promise<boolean> {
+    const aside = join(this.store.tmpDir, `gc-${sha256}.${randomBytes(8).toString('hex')}`);
+    try {
+      await rename(this.store.pathOf(sha256), aside);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+    this.moved.push({ sha256, aside });
+    return true;
+  }
+
+  async restore(): Promise<void> {
+    for (const m of this.moved.splice(0)) await rename(m.aside, this.store.pathOf(m.sha256)).catch(() => undefined);
+  }
+
+  async discard(): Promise<void> {
+    for (const m of this.moved.splice(0)) await rm(m.aside, { force: true });
   }
 }
 

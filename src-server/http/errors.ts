@@ -29,7 +29,9 @@ export class HttpError extends AppError {
     message: string,
     fields?: Record<string, string>,
   ) {
-    super(code, message, fields);
+    // The server's envelopes carry its own Vietnamese messages (messages.ts), not desk problem keys.
+    super(code, undefined, fields);
+    this.message = message;
   }
 }
 

@@ -15,4 +15,11 @@ export const messages = {
   hashMismatch: 'Mã băm SHA-256 của tệp không khớp; tệp không được lưu.',
   dossierDeleted: 'Hồ sơ đã bị xoá ở điểm tiếp nhận.',
   internal: 'Lỗi máy chủ; vui lòng thử lại sau.',
+  pushRefused: 'Máy chủ tỉnh không nhận hồ sơ có mã không hợp lệ cho máy này; chưa hồ sơ nào của lượt gửi được lưu, hãy gửi lại các hồ sơ còn lại.',
+  enrollThrottled: 'Đã nhập sai mã đăng ký quá nhiều lần; hãy chờ rồi thử lại, hoặc nhờ CNTT tỉnh mở khoá.',
+  uploadLengthRequired: 'Cần cho biết dung lượng tệp khi bắt đầu tải lên.',
+  reservedQuota: 'Máy này đang có quá nhiều tệp tải dở trên máy chủ tỉnh; hãy chờ các tệp đó tải xong.',
+  storedQuota: 'Máy này đã dùng hết dung lượng lưu trang được cấp trên máy chủ tỉnh; hãy liên hệ CNTT tỉnh.',
+  pageNotReady: 'Máy chủ tỉnh chưa ghi nhận được tệp; hãy gửi lại.',
+  adminTokenFixed: 'Mã quản trị đang lấy từ biến môi trường TIEPNHAN_ADMIN_TOKEN: hãy đổi biến đó rồi khởi động lại máy chủ.',
 } as const;

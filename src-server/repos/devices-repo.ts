@@ -10,10 +10,19 @@ export type DeviceRow = {
   enrolledAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** Bytes of pages it brought to its point: what its stored-bytes quota counts. */
+  storedBytes: number;
 };
 
 /** The identity a device request carries once authenticated. */
-export type DeviceIdentity = { id: string; receptionPointId: string; deskSlot: number };
+export type DeviceIdentity = {
+  id: string;
+  receptionPointId: string;
+  /** The point's unit code: every dossier code the device pushes starts with it. */
+  agencyCode: string;
+  deskSlot: number;
+  enrolledAt: string;
+};
 
 const iso = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString() : String(v));
 
@@ -25,6 +34,7 @@ type DeviceDbRow = {
   enrolled_at: Date;
   revoked_at: Date | null;
   last_seen_at: Date | null;
+  stored_bytes: number;
 };
 const toDevice = (r: DeviceDbRow): DeviceRow => ({
   id: r.id,
@@ -34,8 +44,9 @@ const toDevice = (r: DeviceDbRow): DeviceRow => ({
   enrolledAt: iso(r.enrolled_at)!,
   revokedAt: iso(r.revoked_at),
   lastSeenAt: iso(r.last_seen_at),
+  storedBytes: Number(r.stored_bytes),
 });
-const deviceColumns = 'id, reception_point_id, name, desk_slot, enrolled_at, revoked_at, last_seen_at';
+const deviceColumns = 'id, reception_point_id, name, desk_slot, enrolled_at, revoked_at, last_seen_at, stored_bytes';
 
 export async function insertEnrollmentCode(
   db: Queryable,
@@ -62,6 +73,14 @@ export async function claimableEnrollmentCode(
     [codeHash, now],
   );
   return rows[0] ? { receptionPointId: rows[0].reception_point_id } : null;
+}
+
+/** Why a code cannot be claimed, for the security log (the code itself is never logged). */
+export async function enrollmentCodeState(db: Queryable, codeHash: string, now: Date): Promise<'unknown_code' | 'used_code' | 'expired_code'> {
+  const rows = await db.query<{ used_at: Date | null; expires_at: Date }>('SELECT used_at, expires_at FROM enrollment_codes WHERE code_hash = $1', [codeHash]);
+  const r = rows[0];
+  if (!r) return 'unknown_code';
+  return r.used_at ? 'used_code' : new Date(r.expires_at) <= now ? 'expired_code' : 'unknown_code';
 }
 
 export async function markEnrollmentCodeUsed(db: Queryable, codeHash: string, deviceId: string, now: Date): Promise<void> {
@@ -109,12 +128,15 @@ export async function activeDeviceSecret(
   db: Queryable,
   deviceId: string,
 ): Promise<{ identity: DeviceIdentity; secretHash: string } | null> {
-  const rows = await db.query<{ id: string; reception_point_id: string; desk_slot: number; secret_hash: string }>(
-    'SELECT id, reception_point_id, desk_slot, secret_hash FROM devices WHERE id = $1 AND revoked_at IS NULL',
+  const rows = await db.query<{ id: string; reception_point_id: string; agency_code: string; desk_slot: number; enrolled_at: Date; secret_hash: string }>(
+    `SELECT d.id, d.reception_point_id, p.agency_code, d.desk_slot, d.enrolled_at, d.secret_hash
+     FROM devices d JOIN reception_points p ON p.id = d.reception_point_id WHERE d.id = $1 AND d.revoked_at IS NULL`,
     [deviceId],
   );
   const r = rows[0];
-  return r ? { identity: { id: r.id, receptionPointId: r.reception_point_id, deskSlot: r.desk_slot }, secretHash: r.secret_hash } : null;
+  if (!r) return null;
+  const identity = { id: r.id, receptionPointId: r.reception_point_id, agencyCode: r.agency_code, deskSlot: r.desk_slot, enrolledAt: iso(r.enrolled_at)! };
+  return { identity, secretHash: r.secret_hash };
 }
 
 /** Records activity at most once a minute per device, to keep reads cheap. */

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { decidePush, intakeKey, type ConflictReason } from '../../src-shared/sync/conflict-rules.js';
+import { PUSH_REFUSED_STATUS, type CodeRefusal } from '../../src-shared/sync/push-refusal.js';
 import type { MasterDossier, ProvincePart, ProvinceStatus, PushRow, SyncDossier } from '../../src-shared/sync/wire.js';
 import { HttpError } from '../http/errors.js';
 import { messages } from '../http/messages.js';
 import type { Queryable } from '../storage/db.js';
+import { codeRefusal } from '../sync/code-check.js';
 import { lockSequence, notifyChange } from './change-notify.js';
 import type { DeviceIdentity } from './devices-repo.js';
 
@@ -48,9 +50,11 @@ function toMaster(r: DossierDbRow): MasterDossier {
 
 const hashOf = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-// A dossier is complete when the blob store holds every page hash it lists ($n: its pages).
-const completeSql = (n: number) => `NOT EXISTS (
-  SELECT 1 FROM jsonb_array_elements($${n}::jsonb) AS p LEFT JOIN blobs b ON b.sha256 = p->>'sha256' WHERE b.sha256 IS NULL)`;
+// A dossier is complete when its point holds every page hash it lists ($n: its pages, $m: the
+// point): pages of other points do not count, even when the shared blob store has the file.
+const completeSql = (n: number, m: number) => `NOT EXISTS (
+  SELECT 1 FROM jsonb_array_elements($${n}::jsonb) AS p
+  WHERE NOT EXISTS (SELECT 1 FROM point_blobs b WHERE b.reception_point_id = $${m}::uuid AND b.sha256 = p->>'sha256'))`;
 
 export type PushOutcome = { conflicts: MasterDossier[]; written: number };
 
@@ -66,6 +70,8 @@ export async function pushDossiers(tx: Queryable, device: DeviceIdentity, rows: 
   const found = ids.length === 0 ? [] : await tx.query<DossierDbRow>(`SELECT ${columns} FROM dossiers WHERE id = ANY($1::uuid[]) FOR UPDATE`, [ids]);
   const masters = new Map(found.map((r) => [r.id, r]));
   if (found.some((r) => r.reception_point_id !== device.receptionPointId)) throw new HttpError(403, 'FORBIDDEN', messages.forbidden);
+  const refused = await refusedCodes(tx, device, rows, masters);
+  if (refused.size > 0) throw new PushRefusedError(refused);
   const conflicts: MasterDossier[] = [];
   let written = 0;
   for (const row of rows) {
@@ -86,21 +92,68 @@ export async function pushDossiers(tx: Queryable, device: DeviceIdentity, rows: 
       ? await tx.query<DossierDbRow>(
           `INSERT INTO dossiers (id, reception_point_id, code, fields, pages, desk_updated_at, deleted, complete, seq,
              intake_hash, created_by_device, updated_by_device, received_at, changed_at)
-           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, ${completeSql(5)}, nextval('dossier_change_seq'), $8, $9, $9, $10, $10)
+           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, ${completeSql(5, 2)}, nextval('dossier_change_seq'), $8, $9, $9, $10, $10)
            RETURNING ${columns}`,
           [next.id, device.receptionPointId, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, hashOf(key), device.id, now],
         )
       : await tx.query<DossierDbRow>(
           `UPDATE dossiers SET code = $2, fields = $3::jsonb, pages = $4::jsonb, desk_updated_at = $5, deleted = $6,
-             complete = ${completeSql(4)}, seq = nextval('dossier_change_seq'), intake_hash = $7, updated_by_device = $8, changed_at = $9
+             complete = ${completeSql(4, 10)}, seq = nextval('dossier_change_seq'), intake_hash = $7, updated_by_device = $8, changed_at = $9,
+             code_duplicate = code_duplicate AND code IS NOT DISTINCT FROM $2
            WHERE id = $1 RETURNING ${columns}`,
-          [next.id, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, hashOf(key), device.id, now],
+          [next.id, next.code, JSON.stringify(next.fields), pagesJson, next.updatedAt, next._deleted, hashOf(key), device.id, now, device.receptionPointId],
         );
+    if (master) await markDroppedPages(tx, device.receptionPointId, master.pages, next.pages, now);
     masters.set(next.id, written1[0]!);
     written += 1;
   }
   if (written > 0) await notifyChange(tx, { t: 'dossier', p: device.receptionPointId });
   return { conflicts, written };
+}
+
+/** Pages a dossier no longer lists may have become garbage: collection looks at them after the grace period. */
+async function markDroppedPages(tx: Queryable, pointId: string, before: SyncDossier['pages'], after: SyncDossier['pages'], now: Date): Promise<void> {
+  const kept = new Set(after.map((p) => p.sha256));
+  const dropped = [...new Set(before.map((p) => p.sha256))].filter((h) => !kept.has(h));
+  if (dropped.length === 0) return;
+  await tx.query('UPDATE point_blobs SET gc_since = coalesce(gc_since, $3) WHERE reception_point_id = $1 AND sha256 = ANY($2::text[])', [pointId, dropped, now]);
+}
+
+/** A push batch refused before anything was written: dossier id → why its code may not land. */
+export class PushRefusedError extends HttpError {
+  constructor(readonly refused: Map<string, CodeRefusal>) {
+    super(PUSH_REFUSED_STATUS, 'VALIDATION', messages.pushRefused, Object.fromEntries(refused));
+  }
+}
+
+/**
+ * The batch's codes this device may not push (code-check.ts), and codes another dossier holds
+ * already. Pushes hold the sequence lock, so no other push can take a code between this read
+ * and the writes; the unique index stays the last line of defence.
+ */
+async function refusedCodes(tx: Queryable, device: DeviceIdentity, rows: PushRow[], masters: Map<string, DossierDbRow>): Promise<Map<string, CodeRefusal>> {
+  const refused = new Map<string, CodeRefusal>();
+  const owner = { agencyCode: device.agencyCode, deskSlot: device.deskSlot, enrolledAt: new Date(device.enrolledAt) };
+  const claims: Array<{ id: string; code: string }> = [];
+  for (const { newDocumentState: next } of rows) {
+    if (next.code === null) continue;
+    const held = masters.get(next.id)?.code === next.code;
+    const why = codeRefusal(next.code, owner, held);
+    if (why) refused.set(next.id, why);
+    else if (!held) claims.push({ id: next.id, code: next.code });
+  }
+  if (claims.length === 0) return refused;
+  const holders = await tx.query<{ id: string; code: string }>(
+    'SELECT id, code FROM dossiers WHERE code = ANY($1::text[]) AND NOT code_duplicate',
+    [[...new Set(claims.map((c) => c.code))]],
+  );
+  const holder = new Map(holders.map((h) => [h.code, h.id]));
+  for (const c of claims) {
+    const by = holder.get(c.code);
+    if (by !== undefined && by !== c.id) refused.set(c.id, 'code.taken');
+    else holder.set(c.code, c.id); // two dossiers of one batch with the same code: the first keeps it
+  }
+  return refused;
 }
 
 async function recordConflict(
@@ -153,34 +206,35 @@ export async function getDossier(db: Queryable, id: string): Promise<(MasterDoss
   return rows[0] ? { ...toMaster(rows[0]), receptionPointId: rows[0].reception_point_id } : null;
 }
 
-/** Page hashes a dossier lists that the blob store lacks, in page order, without repeats. */
+/** Page hashes a dossier lists that its point does not hold, in page order, without repeats. */
 export async function missingPages(db: Queryable, id: string): Promise<string[]> {
   const rows = await db.query<{ sha256: string }>(
     `SELECT p.sha256 FROM dossiers d,
        LATERAL (SELECT DISTINCT ON (e->>'sha256') e->>'sha256' AS sha256, ord FROM jsonb_array_elements(d.pages) WITH ORDINALITY AS x(e, ord)
                 ORDER BY e->>'sha256', ord) p
-     WHERE d.id = $1 AND NOT EXISTS (SELECT 1 FROM blobs b WHERE b.sha256 = p.sha256)
+     WHERE d.id = $1 AND NOT EXISTS (SELECT 1 FROM point_blobs b WHERE b.reception_point_id = d.reception_point_id AND b.sha256 = p.sha256)
      ORDER BY p.ord`,
     [id],
   );
   return rows.map((r) => r.sha256);
 }
 
-export type AdminDossierRow = MasterDossier & { receptionPointId: string; receivedAt: string; conflicts: number };
+/** `codeDuplicate`: shared its code with an earlier dossier before codes were unique (migration 0003). */
+export type AdminDossierRow = MasterDossier & { receptionPointId: string; receivedAt: string; conflicts: number; codeDuplicate: boolean };
 
 export async function listDossiersForAdmin(
   db: Queryable,
   filter: { receptionPointId: string | null; code: string | null },
   limit: number,
 ): Promise<AdminDossierRow[]> {
-  const rows = await db.query<DossierDbRow & { received_at: Date; conflicts: number }>(
-    `SELECT ${columns}, received_at,
+  const rows = await db.query<DossierDbRow & { received_at: Date; conflicts: number; code_duplicate: boolean }>(
+    `SELECT ${columns}, received_at, code_duplicate,
        (SELECT count(*)::int FROM dossier_conflicts c WHERE c.dossier_id = d.id) AS conflicts
      FROM dossiers d WHERE ($1::uuid IS NULL OR reception_point_id = $1::uuid) AND ($3::text IS NULL OR code = $3::text)
      ORDER BY seq DESC LIMIT $2`,
     [filter.receptionPointId, limit, filter.code],
   );
-  return rows.map((r) => ({ ...toMaster(r), receptionPointId: r.reception_point_id, receivedAt: iso(r.received_at), conflicts: Number(r.conflicts) }));
+  return rows.map((r) => ({ ...toMaster(r), receptionPointId: r.reception_point_id, receivedAt: iso(r.received_at), conflicts: Number(r.conflicts), codeDuplicate: r.code_duplicate }));
 }
 
 export type ConflictRow = { id: number; dossierId: string; deviceId: string; reason: ConflictReason; masterSeq: number; at: string };

@@ -11,6 +11,7 @@ import { insertEnrollmentCode, listDevices, revokeDevice } from '../repos/device
 import { getDossier, listConflicts, listDossiersForAdmin, missingPages, setProvinceStatus } from '../repos/dossiers-repo.js';
 import { branchExists, getReceptionPoint, insertBranch, insertReceptionPoint, listBranches, listReceptionPoints } from '../repos/points-repo.js';
 import type { ServerContext } from '../server-context.js';
+import { adminSecurityRoutes } from './admin-security-routes.js';
 
 const Name = StoredText(200).pipe(z.string().trim().min(1, 'required'));
 const BranchInput = z.object({ code: z.string().trim().regex(/^[0-9A-Za-z._-]{1,32}$/, 'branchCode.format'), name: Name });
@@ -31,10 +32,11 @@ const idParam = (params: unknown): string => {
 };
 
 /** The admin API under /admin/api, guarded by the admin token. */
-export function adminRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function adminRoutes(app: FastifyInstance, ctx: ServerContext, removeUpload: (id: string) => Promise<void>): void {
   app.register(
     async (scope) => {
       scope.addHook('preHandler', adminAuth(ctx));
+      adminSecurityRoutes(scope, ctx, removeUpload);
 
       scope.get('/branches', async () => listBranches(ctx.db));
       scope.post('/branches', async (request, reply) => {

@@ -11,7 +11,8 @@ import { deviceAuth, requireDevice } from '../auth/device-auth.js';
 import { HttpError } from '../http/errors.js';
 import { messages } from '../http/messages.js';
 import { missingBlobs } from '../repos/blobs-repo.js';
-import { getDossier, missingPages, pullDossiers, pushDossiers } from '../repos/dossiers-repo.js';
+import { getDossier, missingPages, pullDossiers, pushDossiers, PushRefusedError } from '../repos/dossiers-repo.js';
+import { insertSecurityEvent } from '../repos/security-events-repo.js';
 import type { ServerContext } from '../server-context.js';
 
 const PullQuery = z.object({
@@ -27,8 +28,17 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     scope.post('/sync/dossiers/push', async (request) => {
       const device = requireDevice(request);
       const rows = PushRequest.parse(request.body);
-      const out = await ctx.db.transaction((tx) => pushDossiers(tx, device, rows, ctx.now()));
-      return out.conflicts;
+      try {
+        const out = await ctx.db.transaction((tx) => pushDossiers(tx, device, rows, ctx.now()));
+        return out.conflicts;
+      } catch (err) {
+        if (err instanceof PushRefusedError) {
+          // A desk pushing codes of another unit or slot is worth IT's attention (no code logged).
+          const reasons = [...new Set(err.refused.values())].join(',');
+          await insertSecurityEvent(ctx.db, { at: ctx.now(), kind: 'push_refused', address: request.ip, detail: `device ${device.id}: ${err.refused.size} × ${reasons}` });
+        }
+        throw err;
+      }
     });
 
     scope.get('/sync/dossiers/pull', async (request) => {
@@ -53,9 +63,9 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     });
 
     scope.post('/sync/blobs/missing', async (request) => {
-      requireDevice(request);
+      const device = requireDevice(request);
       const { hashes } = MissingBlobsRequest.parse(request.body);
-      return { missing: await missingBlobs(ctx.db, hashes) };
+      return { missing: await missingBlobs(ctx.db, device.receptionPointId, hashes) };
     });
   });
 }

@@ -1,4 +1,4 @@
-import { isProblemKey, problemText, type ProblemKey, type ProblemParams } from '../i18n/problems/index.js';
+import { problemText, type ProblemKey, type ProblemParams } from '../i18n/problems/index.js';
 
 /** Stable error codes. Never renumber or rename: the renderer and logs depend on them. */
 export const errorCodes = [
@@ -34,13 +34,11 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    // A plain string that is not a problem key is the older form, a Vietnamese message that the
-    // English UI cannot translate; pages/ still uses it while it is being split.
-    problem?: Problem | ProblemKey | (string & {}),
+    problem?: Problem | ProblemKey,
     readonly fields?: Record<string, string>,
   ) {
-    const p = typeof problem === 'string' ? (isProblemKey(problem) ? { key: problem } : undefined) : problem;
-    super(p ? problemText('vi', p.key, p.params) : (problem as string | undefined) ?? code);
+    const p = typeof problem === 'string' ? { key: problem } : problem;
+    super(p ? problemText('vi', p.key, p.params) : code);
     this.name = 'AppError';
     this.problem = p;
   }

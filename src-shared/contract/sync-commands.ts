@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodeRefusal } from '../sync/push-refusal.js';
 import { admins, anyone, define, done, leads } from './define.js';
 import { Id, IsoInstant, ProblemShape } from './schemas.js';
 
@@ -23,6 +24,8 @@ export const DossierSyncState = z.object({
   province: z.object({ status: ProvinceStatusName.nullable(), note: z.string(), updatedAt: IsoInstant.nullable() }).nullable(),
   /** Unresolved conflicts recorded for this dossier. */
   conflicts: z.number().int(),
+  /** Why the province refused its last push (its code), until a push lands; the dossier stays on the desk. */
+  refusal: CodeRefusal.nullable(),
 });
 export type DossierSyncState = z.infer<typeof DossierSyncState>;
 

@@ -68,3 +68,30 @@ export function formatDossierCode(template: string, unitCode: string, localDate:
     return String(seq).padStart(width, '0');
   });
 }
+
+export type ParsedDossierCode = { unit: string; yymmdd: string; seq: number; width: number };
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Reads a code back into its parts by the template that made it; null when it does not fit.
+ * The unit is whatever stands where {unit} is (the caller compares it with the unit it expects).
+ */
+export function parseDossierCode(template: string, code: string): ParsedDossierCode | null {
+  const width = sequenceWidth(template);
+  const order: string[] = [];
+  let pattern = '';
+  let last = 0;
+  for (const m of template.matchAll(token)) {
+    pattern += escapeRegExp(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[1]!.startsWith('seq') ? 'seq' : m[1]!;
+    order.push(name);
+    pattern += name === 'unit' ? '(.+?)' : name === 'yymmdd' ? '(\\d{6})' : `(\\d{${width}})`;
+  }
+  pattern += escapeRegExp(template.slice(last));
+  const m = new RegExp(`^${pattern}$`).exec(code);
+  if (!m) return null;
+  const part = (name: string) => m[order.indexOf(name) + 1] ?? '';
+  return { unit: part('unit'), yymmdd: part('yymmdd'), seq: Number(part('seq')), width };
+}

@@ -55,12 +55,34 @@ export type ProvincePart = z.infer<typeof ProvincePart>;
  * server stores it as-is and never interprets it. Bounded so one document stays small.
  */
 export const MAX_FIELDS_JSON_CHARS = 64 * 1024;
+/**
+ * Nesting bound of the intake fields (the desk's deepest is about 5). JSON.parse copes with
+ * any depth, but every recursive walk after it (JSON.stringify, canonical JSON, jsonb) runs
+ * out of stack on a few thousand levels, which a 10 KB body can carry: so depth is checked
+ * first, without recursion, and nothing else looks at the value when it fails.
+ */
+export const MAX_FIELDS_DEPTH = 32;
 export const DossierFields = z
   .record(z.string().max(100), z.unknown())
+  .refine((f) => jsonDepthWithin(f, MAX_FIELDS_DEPTH), { message: 'fields.tooDeep', abort: true })
   .refine((f) => JSON.stringify(f).length <= MAX_FIELDS_JSON_CHARS, 'fields.tooLarge')
   // PostgreSQL's jsonb cannot hold U+0000, escaped or not.
   .refine((f) => !JSON.stringify(f).includes('\\u0000'), 'text.control');
 export type DossierFields = z.infer<typeof DossierFields>;
+
+/** True when no array or object in `value` is nested deeper than `max` levels (iterative). */
+export function jsonDepthWithin(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
 
 /**
  * A dossier as the desk pushes it. `province`, `seq` and `complete` are the server's: a desk

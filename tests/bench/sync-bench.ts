@@ -50,10 +50,18 @@ const makePages = (n: number): Page[] => Array.from({ length: n }, () => {
   return { sha: sha256(data), data };
 });
 
+/** The dossier a desk holds under a code: the same id every time it is sent (a resumed backlog re-sends it). */
+const idsByCode = new Map<string, string>();
+function dossierFor(desk: Desk, code: string, pages: Page[]) {
+  const doc = makeDossier(desk, { code, pages: pages.map((p, i) => ({ sha256: p.sha, size: p.data.length, component: 0, position: i })) });
+  if (!idsByCode.has(code)) idsByCode.set(code, doc.id);
+  return { ...doc, id: idsByCode.get(code)! };
+}
+
 /** One dossier the way a desk sends it: push the record, ask what is missing, PUT those. */
 async function pushDossier(ts: TestServer, desk: Desk, code: string, pages: Page[]): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
-  const doc = makeDossier({ code, pages: pages.map((p, i) => ({ sha256: p.sha, size: p.data.length, component: 0, position: i })) });
+  const doc = dossierFor(desk, code, pages);
   const pushed = await call<unknown[]>(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: doc, assumedMasterState: null }]);
   if (pushed.status !== 200) throw new Error('push ' + JSON.stringify(pushed.body));
   const missing = await call<{ missing: string[] }>(ts, desk, 'POST', '/sync/blobs/missing', { hashes: pages.map((p) => p.sha) });
@@ -126,7 +134,7 @@ async function main() {
     // The cut: the next dossier's upload stops after some of its pages.
     const cutGroup = groups[half]!;
     const cutDoc = `${point.agencyCode}-260302-${String(half + 1).padStart(4, '0')}`;
-    await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: makeDossier({ code: cutDoc, pages: cutGroup.map((p, i) => ({ sha256: p.sha, size: p.data.length, component: 0, position: i })) }), assumedMasterState: null }]);
+    await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: dossierFor(desk, cutDoc, cutGroup), assumedMasterState: null }]);
     for (const p of cutGroup.slice(0, perDossier / 2)) {
       await put(ts, desk, p.data, p.sha);
       firstBytes += p.data.length;

@@ -198,7 +198,8 @@ describe('OCR beside the page in the browser', () => {
     const viewer = page.getByTestId('ocr-viewer');
     await viewer.waitFor();
     expect(await viewer.getAttribute('data-page-id')).toBe(pageId);
-    await expect(viewer.textContent()).resolves.toContain(weakestTruth.text);
+    // The viewer opens before its text has loaded: wait for the text, not for the first render.
+    await poll(() => viewer.textContent()).toContain(weakestTruth.text);
     // Closing the viewer returns to the dossier's own address (a reload does not reopen the page).
     await viewer.getByRole('button', { name: /Đóng/ }).click();
     await poll(() => page.url()).toMatch(new RegExp(`#/dossiers/${dossierId}$`));

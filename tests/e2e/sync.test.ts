@@ -3,7 +3,7 @@ import type { Browser, Page as BrowserPage } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src-server/server.js';
-import { ADMIN_TOKEN, enrollmentCode, settleFileStore, startTestServer, targets, type TestServer } from '../server/harness.js';
+import { ADMIN_TOKEN, call, enroll, enrollmentCode, makeDossier, settleFileStore, startTestServer, targets, type TestServer } from '../server/harness.js';
 import { adminPassword, login, openDesk, openDossier, poll as pollFor, receptionPoint, setUpAndLogIn, shot, startApp, type RunningApp, type Session } from './helpers.js';
 
 /**
@@ -139,4 +139,28 @@ describe('sync through the UI', () => {
     await shot(page, 'sync-province-status');
     expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
+
+  it('shows on the dossier why the province refused its code, and keeps it on the desk', async () => {
+    // Another desk of the point already holds the code this desk will issue next (1001 went above).
+    const other = await enroll(server, pointId, 'Máy khác');
+    const taken = `${agencyCode}-260302-1002`;
+    const pushed = await call(server, other, 'POST', '/sync/dossiers/push', [{ newDocumentState: makeDossier(other, { code: taken }) }]);
+    expect(pushed.body).toEqual([]);
+    const { id } = await admin.must('dossiers.create', {
+      procedureCode: '2.000815',
+      applicant: { fullName: 'Võ Thành Trung', idNumber: '079185001234' },
+      components: [],
+      pages: 1,
+      copies: 1,
+    });
+    const received = (await admin.must('dossiers.receive', { id })) as { code: string };
+    expect(received.code).toBe(taken);
+    await openDossier(page, id);
+    const refusal = page.getByTestId('sync-refusal');
+    await poll(() => refusal.count()).toBe(1);
+    await expect(refusal.textContent()).resolves.toBe('⚠ Tỉnh chưa nhận hồ sơ. Mã hồ sơ này đã được một hồ sơ khác dùng ở máy chủ tỉnh.');
+    await expect(page.getByTestId('sync-chip').getAttribute('data-stage')).resolves.toBe('local_only');
+    await shot(page, 'sync-code-refused');
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+  }, 60_000);
 });

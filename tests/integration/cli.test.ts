@@ -55,6 +55,9 @@ describe('tiepnhan CLI', () => {
     expect(r.stdout).toContain('Lệnh / Commands');
     expect(r.stdout).toContain('Kiểm tra chuỗi băm');
     expect(r.stdout).toContain('Verify the audit log hash chain');
+    // The provincial server runs through the same launcher: its options are listed too.
+    expect(r.stdout).toMatch(/^ {2}tiepnhan server --port 8443/m);
+    for (const flag of ['--host', '--tls-cert', '--trust-proxy', 'rotate-admin-token']) expect(r.stdout).toContain(flag);
     expect(tiepnhan(['version']).stdout.trim()).toBe(version);
   });
 

@@ -128,4 +128,21 @@ describe('pages of a dossier', () => {
     expect(auditActions(desk)).toEqual(['pages.scan', 'pages.rotate', 'pages.confirm', 'pages.rotate']);
     expect((await desk.pages.startup()).check).toEqual({ orphans: [], missing: [], purged: [], temps: [], strays: [] });
   });
+
+  it('refuses a turn when the page changed while its images were being made, keeping nothing of the turn', async () => {
+    desk = await pagesDesk();
+    const [first] = componentPositions(desk);
+    const batch = desk.pages.startBatch({ dossierId: desk.dossierId, source: 'scan', userId: null });
+    const page = await desk.pages.addScannedPage(batch, await rgbFrame(0), null);
+    const files = (await desk.store.list()).files.length;
+
+    // rotate reads the page, then turns its images; meanwhile the clerk assigns it.
+    const turning = desk.pages.rotate(page.id, 90, null);
+    desk.pages.assign([page.id], first!, null);
+    await expect(turning).rejects.toThrow(/vừa được thay đổi/);
+
+    expect(desk.pages.get(page.id)).toMatchObject({ rotation: 0, sha256: page.sha256, thumb_sha256: page.thumb_sha256, component_position: first });
+    expect((await desk.store.list()).files).toHaveLength(files);
+    expect(auditActions(desk)).toEqual(['pages.scan', 'pages.assign']);
+  });
 });

@@ -43,7 +43,10 @@ describe('retention after purge', () => {
 
     const img = await d.core.call('pages.image', { id: pageRow!.id, variant: 'archive' }, d.token);
     expect(img.ok).toBe(false);
-    if (!img.ok) expect(img.error.message).toBe('Ảnh trang đã được xoá khỏi máy sau khi tỉnh xác nhận đã nhận');
+    if (!img.ok) expect(img.error).toMatchObject({ problem: { key: 'pages.purged' }, message: expect.stringContaining('đã được xoá khỏi máy') });
+    // Exporting it says the same, not that a file is missing or damaged.
+    const exported = await d.core.call('export.dossierPdf', { dossierId: id }, d.token);
+    expect(exported.ok ? null : exported.error).toMatchObject({ code: 'CONFLICT', problem: { key: 'export.pagePurged', params: { position: 1 } } });
     // The thumbnail stays for the lists.
     expect((await d.core.call('pages.image', { id: pageRow!.id, variant: 'thumb' }, d.token)).ok).toBe(true);
 

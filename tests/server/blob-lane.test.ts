@@ -113,7 +113,7 @@ describe.each(targets)('blob lane on $name', (target) => {
   it('marks a dossier complete when its last page arrives, with a new seq the desk pulls', async () => {
     const p1 = randomBytes(30_000);
     const p2 = randomBytes(40_000);
-    const d = makeDossier({
+    const d = makeDossier(desk, {
       pages: [
         { sha256: sha256(p1), size: p1.length, component: 0, position: 0 },
         { sha256: sha256(p2), size: p2.length, component: 0, position: 1 },
@@ -145,7 +145,7 @@ describe.each(targets)('blob lane on $name', (target) => {
     // (blob-recorder.ts); the same page sent twice at once is stored once.
     const pages = Array.from({ length: 12 }, (_, i) => randomBytes(5_000 + i));
     const docs = [0, 1, 2].map((k) =>
-      makeDossier({ pages: pages.slice(k * 4, k * 4 + 6).map((p, i) => ({ sha256: sha256(p), size: p.length, component: 0, position: i })) }),
+      makeDossier(desk, { pages: pages.slice(k * 4, k * 4 + 6).map((p, i) => ({ sha256: sha256(p), size: p.length, component: 0, position: i })) }),
     );
     expect((await call(ts, desk, 'POST', '/sync/dossiers/push', docs.map((d) => ({ newDocumentState: d })))).body).toEqual([]);
     const sends = [...pages, pages[5]!, pages[5]!].map(async (p) => {

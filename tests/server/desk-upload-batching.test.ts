@@ -47,14 +47,15 @@ it('asks which pages are missing once for a group of dossiers and confirms the g
 const blobFile = (sha: string) => join(server.dataDir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);
 
 /**
- * The server loses a page: its file and the row that says it is present (blobs-repo.ts answers
- * /sync/blobs/missing from that row). PGlite belongs to the running server, so it is stopped,
- * the row deleted, and started again on the same data and port.
+ * The server loses a page: its file and the rows that say it is present (blobs-repo.ts answers
+ * /sync/blobs/missing from the point's point_blobs row). PGlite belongs to the running server,
+ * so it is stopped, the rows deleted, and started again on the same data and port.
  */
 async function loseBlob(sha: string): Promise<void> {
   await server.server.close();
   const db = await openPgliteDb(join(server.dataDir, 'pg'));
   try {
+    await db.query('DELETE FROM point_blobs WHERE sha256 = $1', [sha]);
     await db.query('DELETE FROM blobs WHERE sha256 = $1', [sha]);
   } finally {
     await db.close();

@@ -70,7 +70,7 @@ describe.each(targets)('enrollment and device auth on $name', (target) => {
     const after = await pull(desk.auth);
     expect(after.status).toBe(401);
     expect((after.body as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
-    expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: makeDossier() }])).status).toBe(401);
+    expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: makeDossier(desk) }])).status).toBe(401);
     // Its open change stream is cut too, and cannot be reopened.
     expect(await stream.next()).toBeNull();
     expect(stream.closed).toBe(true);
@@ -83,7 +83,7 @@ describe.each(targets)('enrollment and device auth on $name', (target) => {
     const pointB = await createPoint(ts, 'Điểm B');
     const deskA = await enroll(ts, pointA.id);
     const deskB = await enroll(ts, pointB.id);
-    const dossierB = makeDossier();
+    const dossierB = makeDossier(deskB);
     expect((await call(ts, deskB, 'POST', '/sync/dossiers/push', [{ newDocumentState: dossierB }])).body).toEqual([]);
 
     // A cannot see B's dossier by pull or status.
@@ -92,7 +92,7 @@ describe.each(targets)('enrollment and device auth on $name', (target) => {
     expect((await call(ts, deskA, 'GET', `/sync/dossiers/${dossierB.id}/status`)).status).toBe(404);
 
     // A cannot overwrite it, even claiming the right master state; nothing of the batch lands.
-    const mine = makeDossier();
+    const mine = makeDossier(deskA);
     const hijack = { ...dossierB, fields: { applicant: { fullName: 'Kẻ giả mạo' } } };
     const res = await call(ts, deskA, 'POST', '/sync/dossiers/push', [
       { newDocumentState: mine },

@@ -200,10 +200,23 @@ export async function call<T = unknown>(
 
 export const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 
-export function makeDossier(overrides: Partial<SyncDossier> = {}): SyncDossier {
+const issued = new Map<string, number>();
+/**
+ * The next code this desk may issue on the clock's first day: its unit, the date, and a number
+ * in its slot (slot·1000+1 …), as the server checks (src-server/sync/code-check.ts).
+ */
+export function nextCode(desk: Pick<Desk, 'deviceId' | 'deskSlot' | 'receptionPoint'>, yymmdd = '260302'): string {
+  const n = (issued.get(desk.deviceId) ?? 0) + 1;
+  if (n > 999) throw new Error('test desk ran out of codes');
+  issued.set(desk.deviceId, n);
+  return `${desk.receptionPoint.code}-${yymmdd}-${String(desk.deskSlot * 1000 + n).padStart(4, '0')}`;
+}
+
+/** A dossier as `desk` would push it (its code from nextCode unless overridden). */
+export function makeDossier(desk: Pick<Desk, 'deviceId' | 'deskSlot' | 'receptionPoint'>, overrides: Partial<SyncDossier> = {}): SyncDossier {
   return {
     id: randomUUID(),
-    code: '000.00.53.H48-260302-' + String(1000 + Math.floor(Math.random() * 999)),
+    code: 'code' in overrides ? (overrides.code ?? null) : nextCode(desk),
     fields: { applicant: { fullName: 'Nguyễn Văn An', idNumber: '079090001234' }, procedureCode: '2.000815' },
     pages: [],
     updatedAt: '2026-03-02T01:00:00.000Z',

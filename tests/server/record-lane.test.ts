@@ -25,8 +25,8 @@ describe.each(targets)('record lane on $name', (target) => {
 
   it('round-trips pushed dossiers through pull, with server-assigned increasing seq', async () => {
     const start = (await pull(desk, 0, 1000)).checkpoint.seq;
-    const a = makeDossier({ pages: [{ sha256: 'a'.repeat(64), size: 10, component: 0, position: 0 }] });
-    const b = makeDossier({ code: null, fields: { nested: { list: [1, 'hai', { ba: true }] }, 'khóa có dấu': 'giá trị' } });
+    const a = makeDossier(desk, { pages: [{ sha256: 'a'.repeat(64), size: 10, component: 0, position: 0 }] });
+    const b = makeDossier(desk, { code: null, fields: { nested: { list: [1, 'hai', { ba: true }] }, 'khóa có dấu': 'giá trị' } });
     const res = await push(desk, [{ newDocumentState: a }, { newDocumentState: b }]);
     expect(res.status).toBe(200);
     expect(res.body).toEqual([]);
@@ -48,7 +48,7 @@ describe.each(targets)('record lane on $name', (target) => {
   });
 
   it('is idempotent: re-sending a batch that landed changes nothing and assigns no seq', async () => {
-    const d = makeDossier();
+    const d = makeDossier(desk);
     await push(desk, [{ newDocumentState: d }]);
     const before = await pullAll(desk);
     // Same content, even with a different desk clock and no assumed state: a no-op.
@@ -59,7 +59,7 @@ describe.each(targets)('record lane on $name', (target) => {
 
   it('pages through changes in seq order with a limit, and an update moves a dossier to the end', async () => {
     const start = (await pull(desk, 0, 1000)).checkpoint.seq;
-    const docs = Array.from({ length: 5 }, () => makeDossier());
+    const docs = Array.from({ length: 5 }, () => makeDossier(desk));
     for (const d of docs) expect((await push(desk, [{ newDocumentState: d }])).body).toEqual([]);
     const edited = { ...docs[1]!, fields: { ...docs[1]!.fields, note: 'sửa lại' } };
     expect((await push(desk, [{ newDocumentState: edited, assumedMasterState: docs[1] }])).body).toEqual([]);
@@ -81,7 +81,7 @@ describe.each(targets)('record lane on $name', (target) => {
 
   it('takes concurrent pushes from two desks: every dossier once, seqs distinct and ordered', async () => {
     const start = (await pull(desk, 0, 1000)).checkpoint.seq;
-    const batches = Array.from({ length: 12 }, () => [makeDossier(), makeDossier()]);
+    const batches = Array.from({ length: 12 }, () => [makeDossier(desk), makeDossier(desk)]);
     const results = await Promise.all(
       batches.map((b, i) => push(i % 2 ? desk : desk2, b.map((d) => ({ newDocumentState: d })))),
     );
@@ -95,7 +95,7 @@ describe.each(targets)('record lane on $name', (target) => {
   });
 
   it('answers a stale assumed state with the master document and records the conflict', async () => {
-    const d = makeDossier();
+    const d = makeDossier(desk);
     await push(desk, [{ newDocumentState: d }]);
     const v2 = { ...d, fields: { ...d.fields, note: 'máy 1 sửa' } };
     expect((await push(desk, [{ newDocumentState: v2, assumedMasterState: d }])).body).toEqual([]);
@@ -122,7 +122,7 @@ describe.each(targets)('record lane on $name', (target) => {
   });
 
   it('lets the province own the status: it flows back by pull and SSE, and locks intake until a supplement request', async () => {
-    const d = makeDossier();
+    const d = makeDossier(desk);
     await push(desk, [{ newDocumentState: d }]);
     const cp = (await pull(desk, 0, 1000)).checkpoint.seq;
     const stream = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
@@ -184,7 +184,7 @@ describe.each(targets)('record lane on $name', (target) => {
     const again = await SseClient.open(ts.url + '/sync/dossiers/stream', desk.auth);
     try {
       expect(await again.next()).toBe('RESYNC');
-      const d = makeDossier();
+      const d = makeDossier(desk);
       await push(desk, [{ newDocumentState: d }]);
       const evt = (await again.next()) as PullResponse;
       expect(evt.documents.map((x) => x.id)).toEqual([d.id]);
@@ -194,7 +194,7 @@ describe.each(targets)('record lane on $name', (target) => {
   });
 
   it('keeps tombstones: a deleted dossier is pulled with _deleted, not dropped', async () => {
-    const d = makeDossier();
+    const d = makeDossier(desk);
     await push(desk, [{ newDocumentState: d }]);
     const cp = (await pull(desk, 0, 1000)).checkpoint.seq;
     expect((await push(desk, [{ newDocumentState: { ...d, _deleted: true }, assumedMasterState: d }])).body).toEqual([]);
@@ -213,25 +213,25 @@ describe.each(targets)('record lane on $name', (target) => {
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('VALIDATION');
 
     expect((await raw('{"not":"an array"}')).status).toBe(400);
-    expect((await raw(JSON.stringify([{ newDocumentState: makeDossier(), x: 1 }]), 'application/xml')).status).toBe(415);
-    const badId = await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: { ...makeDossier(), id: 'not-a-uuid' } }]);
+    expect((await raw(JSON.stringify([{ newDocumentState: makeDossier(desk), x: 1 }]), 'application/xml')).status).toBe(415);
+    const badId = await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: { ...makeDossier(desk), id: 'not-a-uuid' } }]);
     expect(badId.status).toBe(400);
-    const badHash = makeDossier({ pages: [{ sha256: 'XYZ', size: 1, component: 0, position: 0 }] });
+    const badHash = makeDossier(desk, { pages: [{ sha256: 'XYZ', size: 1, component: 0, position: 0 }] });
     expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: badHash }])).status).toBe(400);
-    const nul = makeDossier({ fields: { name: 'a\u0000b' } });
+    const nul = makeDossier(desk, { fields: { name: 'a\u0000b' } });
     expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: nul }])).status).toBe(400);
 
     // One valid row followed by one invalid row: the whole batch is refused.
-    const valid = makeDossier();
-    const mixed = await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: valid }, { newDocumentState: { ...makeDossier(), updatedAt: 'hier' } }]);
+    const valid = makeDossier(desk);
+    const mixed = await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: valid }, { newDocumentState: { ...makeDossier(desk), updatedAt: 'hier' } }]);
     expect(mixed.status).toBe(400);
 
     // Over the body limit (256 KiB in this suite).
-    const big = makeDossier({ fields: { blob: 'x'.repeat(60_000) } });
-    const oversized = await call(ts, desk, 'POST', '/sync/dossiers/push', Array.from({ length: 6 }, () => ({ newDocumentState: { ...big, id: makeDossier().id } })));
+    const big = makeDossier(desk, { fields: { blob: 'x'.repeat(60_000) } });
+    const oversized = await call(ts, desk, 'POST', '/sync/dossiers/push', Array.from({ length: 6 }, () => ({ newDocumentState: { ...big, id: makeDossier(desk).id } })));
     expect(oversized.status).toBe(413);
     // One document over its own size limit.
-    const fat = makeDossier({ fields: { blob: 'x'.repeat(70_000) } });
+    const fat = makeDossier(desk, { fields: { blob: 'x'.repeat(70_000) } });
     expect((await call(ts, desk, 'POST', '/sync/dossiers/push', [{ newDocumentState: fat }])).status).toBe(400);
 
     expect((await call(ts, desk, 'GET', '/sync/dossiers/pull?checkpoint=-1')).status).toBe(400);

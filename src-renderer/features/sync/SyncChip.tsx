@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { problemText } from '../../i18n/i18n.js';
 import { ensureSyncTexts, formatBytes } from './sync-texts.js';
 import type { DossierSyncView } from './use-sync-status.js';
 import './sync.css';
@@ -13,7 +14,8 @@ type Props = {
 
 /**
  * Where one dossier stands with the province: on this desk only / uploading (bytes) / at the
- * province, then the province's own status with its note. Conflicts always show.
+ * province, then the province's own status with its note. Conflicts always show, and so does
+ * the province's refusal of the dossier's code (it stays on this desk until that is fixed).
  */
 export function SyncChip({ state, live, showNote = false }: Props) {
   ensureSyncTexts();
@@ -42,6 +44,11 @@ export function SyncChip({ state, live, showNote = false }: Props) {
       {showNote && note ? (
         <span className="small" data-testid="province-note">
           {t('chip.note', { note })}
+        </span>
+      ) : null}
+      {state.refusal && state.stage === 'local_only' ? (
+        <span className="sync-chip sync-conflict" role="status" data-testid="sync-refusal" data-refusal={state.refusal}>
+          ⚠ {t('chip.refused', { reason: problemText({ key: `sync.refused.${state.refusal}` }) ?? state.refusal })}
         </span>
       ) : null}
       {state.conflicts > 0 ? (

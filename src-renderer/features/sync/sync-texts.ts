@@ -84,6 +84,7 @@ export const syncVi = {
     progress: 'Tiến độ gửi ảnh trang',
     conflicts: '{{count}} xung đột',
     note: 'Ghi chú của tỉnh: {{note}}',
+    refused: 'Tỉnh chưa nhận hồ sơ. {{reason}}',
   },
   province: {
     accepted: 'Tỉnh đã tiếp nhận',
@@ -178,6 +179,7 @@ export const syncEn: Widen<typeof syncVi> = {
     progress: 'Page upload progress',
     conflicts: '{{count}} conflicts',
     note: "Province's note: {{note}}",
+    refused: 'Not accepted by the province. {{reason}}',
   },
   province: {
     accepted: 'Accepted by the province',

@@ -6,6 +6,7 @@ import { dossiersProblems } from './dossiers.js';
 import { exportProblems } from './export.js';
 import { imagingProblems } from './imaging.js';
 import { ocrProblems } from './ocr.js';
+import { pagesProblems } from './pages.js';
 import type { ProblemParams, ProblemText } from './problem-text.js';
 import { receiptProblems } from './receipt.js';
 import { scanProblems } from './scan.js';
@@ -25,6 +26,7 @@ export const problems = {
   ...exportProblems,
   ...imagingProblems,
   ...ocrProblems,
+  ...pagesProblems,
   ...receiptProblems,
   ...scanProblems,
   ...settingsProblems,

@@ -14,6 +14,23 @@ export const syncProblems = {
     en: 'The provincial server does not let this device send dossiers of another reception point.',
   },
   'sync.tooLarge': { vi: 'Tệp quá lớn so với giới hạn của máy chủ tỉnh.', en: "The file exceeds the provincial server's limit." },
+  'sync.quotaStored': {
+    vi: 'Máy này đã dùng hết dung lượng lưu trang được cấp trên máy chủ tỉnh; hãy liên hệ CNTT tỉnh.',
+    en: 'This desk has used up its page storage on the provincial server; contact the province IT.',
+  },
+  'sync.quotaReserved': {
+    vi: 'Máy này đang có quá nhiều tệp tải dở trên máy chủ tỉnh; sẽ thử lại tự động.',
+    en: 'This desk has too many unfinished uploads on the provincial server; retrying automatically.',
+  },
+  'sync.enrollThrottled': {
+    vi: 'Máy chủ tỉnh tạm chặn vì nhập sai mã đăng ký quá nhiều lần; hãy chờ rồi thử lại, hoặc nhờ CNTT tỉnh mở khoá.',
+    en: 'The provincial server is blocking enrollment for a while after too many wrong codes; wait and try again, or ask the province IT to unlock it.',
+  },
+  // A push refused for the dossier's code (src-shared/sync/push-refusal.ts), kept on the outbox row.
+  'sync.refused.code.format': { vi: 'Mã hồ sơ không đúng mẫu <mã đơn vị>-YYMMDD-XXXX.', en: 'The dossier code is not of the form <unit code>-YYMMDD-XXXX.' },
+  'sync.refused.code.otherUnit': { vi: 'Mã hồ sơ mang mã đơn vị của điểm tiếp nhận khác.', en: "The dossier code carries another reception point's unit code." },
+  'sync.refused.code.otherSlot': { vi: 'Số thứ tự trong mã hồ sơ không thuộc dải số của máy này.', en: "The number in the dossier code is outside this desk's range." },
+  'sync.refused.code.taken': { vi: 'Mã hồ sơ này đã được một hồ sơ khác dùng ở máy chủ tỉnh.', en: 'Another dossier at the province already has this code.' },
   'sync.serverError': { vi: 'Máy chủ tỉnh gặp lỗi ({{status}}). Sẽ thử lại tự động.', en: 'The provincial server had an error ({{status}}). Retrying automatically.' },
   'sync.serverRefused': { vi: 'Máy chủ tỉnh trả lỗi ({{detail}}).', en: 'The provincial server answered with an error ({{detail}}).' },
   'sync.failed': { vi: 'Lỗi đồng bộ: {{detail}}', en: 'Sync error: {{detail}}' },
