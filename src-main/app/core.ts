@@ -31,15 +31,22 @@ import { diskGuard } from '../kernel/disk-space.js';
 import { createEventBus, type EventBus } from '../kernel/events.js';
 import { fileLogger, type Logger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
+import { notificationsHandlers } from '../notifications/handlers.js';
+import { createNotificationsService } from '../notifications/notifications-service.js';
 import { ocrHandlers } from '../ocr/handlers.js';
 import { createOcrRuntime } from '../ocr/ocr-runtime.js';
 import { pageHandlers } from '../pages/handlers.js';
 import { createPageService, type PageService } from '../pages/page-service.js';
 import { openPageStore } from '../pages/page-store.js';
+import { queuesHandlers } from '../queues/handlers.js';
+import { createQueuesService } from '../queues/queues-service.js';
 import { receiptHandlers } from '../receipt/handlers.js';
 import { createReceiptService } from '../receipt/receipt-service.js';
 import { replicationHandlers } from '../replication/handlers.js';
 import { pushDossierChanges } from '../replication/live-push.js';
+import { announceQueueChanges } from '../replication/queue-feed.js';
+import { reviewHandlers } from '../review/handlers.js';
+import { createReviewService } from '../review/review-service.js';
 import { scanHandlers } from '../scan/handlers.js';
 import { createScanBatches } from '../scan/scan-batches.js';
 import { ScannerService } from '../scan/scanner-service.js';
@@ -56,6 +63,8 @@ import { syncHandlers } from '../sync/handlers.js';
 import { createSyncConflicts } from '../sync/sync-conflicts.js';
 import { usersHandlers } from '../users/handlers.js';
 import { createUsersService } from '../users/users-service.js';
+import { workflowHandlers } from '../workflow/handlers.js';
+import { createWorkflowService } from '../workflow/workflow-service.js';
 
 /** Commands that start new work, refused while the disk is almost full; finishing work under way is not. */
 const startsNewWork: ReadonlySet<CommandName> = new Set<CommandName>(['dossiers.create', 'pages.importFiles', 'scan.start']);
@@ -78,6 +87,9 @@ export type CoreOptions = {
   scanner?: ScannerService;
 };
 
+/** How often the day's deadlines are looked at: a notice "due tomorrow" is at most this late. */
+const DEADLINE_TICK_MS = 5 * 60_000;
+
 /** Everything the transports need: one dispatcher, one event bus, and a way to close. */
 export type Core = {
   dispatch: Dispatch;
@@ -93,6 +105,8 @@ export type Core = {
   scanner: ScannerService;
   /** Sync with the provincial server; call `sync.engine.start()` to run it. */
   sync: DeskSync;
+  /** Notes dossiers due on the next working day; runs at start and every few minutes (tests call it). */
+  tickDeadlines(): void;
   /** Backups and the daily schedule; the launcher starts the schedule (`backup.start()`). */
   backup: BackupService;
   /** Config values start-up could not apply (e.g. another unit code on an enrolled desk). */
@@ -134,7 +148,11 @@ export function createCore(options: CoreOptions): Core {
     logger,
     store,
     ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
-    onProgress: (p) => events.emit('ocr.progress', p),
+    onProgress: (p) => {
+      events.emit('ocr.progress', p);
+      // A recognised or failed page is a commit made outside any command: the OCR queues moved.
+      changes.check();
+    },
   });
   // Sync with the provincial server; the launcher starts its engine (tests drive it themselves).
   const sync = createDeskSync({
@@ -184,6 +202,8 @@ export function createCore(options: CoreOptions): Core {
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
 
+  const queues = createQueuesService(kernel);
+  const notifications = createNotificationsService(kernel);
   const handlers: Handlers = {
     ...configHandlers(config),
     ...setupHandlers(createSetupService({ db, clock, version, config })),
@@ -195,7 +215,7 @@ export function createCore(options: CoreOptions): Core {
     ...calendarHandlers(createCalendarService(kernel)),
     ...dossiersHandlers(kernel),
     ...receiptHandlers(createReceiptService(kernel)),
-    ...replicationHandlers(db),
+    ...replicationHandlers(db, queues),
     ...pageHandlers({
       logger,
       pages,
@@ -207,6 +227,10 @@ export function createCore(options: CoreOptions): Core {
     ...searchHandlers(db),
     ...exportHandlers(createExportService({ db, clock, store, assetsDir: kernel.assetsDir })),
     ...syncHandlers(sync, createSyncConflicts(db, clock)),
+    ...queuesHandlers(queues),
+    ...reviewHandlers(createReviewService(kernel)),
+    ...workflowHandlers(createWorkflowService({ ...kernel, queues })),
+    ...notificationsHandlers(notifications),
     ...backupHandlers(backup),
     ...diagnosticsHandlers(diagnostics),
   };
@@ -228,10 +252,25 @@ export function createCore(options: CoreOptions): Core {
   // The change feed's listeners: renderers get changed dossiers live; sync runs only when
   // something was queued for the province; OCR looks for new pages.
   pushDossierChanges(db, changes, (payload) => events.emit('replication.dossiers', payload));
+  announceQueueChanges(changes, (checkpoint) => events.emit('replication.queues', { checkpoint }));
   changes.subscribe((now, before) => {
     if (now.outbox !== before.outbox) sync.engine.nudge();
     if (now.seq !== before.seq) ocr.queue.kick();
   });
+
+  // Due-tomorrow notices and the day's turn (due today, overdue) need the clock, not a write.
+  const tickDeadlines = () => {
+    if (!db.open || readSettings(db) === null) return;
+    try {
+      notifications.tick();
+      changes.check();
+    } catch (error) {
+      logger.error('deadline check failed', { error });
+    }
+  };
+  tickDeadlines();
+  const deadlineTimer = setInterval(tickDeadlines, DEADLINE_TICK_MS);
+  deadlineTimer.unref();
 
   if (options.ocrWorkers !== 0) ocr.queue.start();
   logger.info('core started', { version, dataDir: options.dataDir });
@@ -244,11 +283,13 @@ export function createCore(options: CoreOptions): Core {
     pages,
     scanner,
     sync,
+    tickDeadlines,
     backup,
     configNotApplied,
     dataDir: options.dataDir,
     logger,
     close: async () => {
+      clearInterval(deadlineTimer);
       scanner.close();
       // The OCR queue and a sync pass may be writing: let them stop before the database closes.
       await Promise.all([ocr.close(), sync.engine.stop(), backup.stop()]);

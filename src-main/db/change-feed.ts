@@ -3,17 +3,18 @@ import type { Db } from './open.js';
 /**
  * Where the desk's data stands: `seq` is the change counter every dossier and page write takes
  * (replication and the OCR queue read from it), `outbox` moves when something was queued for
- * the province (migration 0009).
+ * the province (migration 0009), `queues` when a work queue or a notification may have changed
+ * (migration 0010: OCR jobs, sync errors and province statuses move it too).
  */
-export type ChangeMark = { seq: number; outbox: number };
+export type ChangeMark = { seq: number; outbox: number; queues: number };
 
 export type ChangeListener = (now: ChangeMark, before: ChangeMark) => void;
 
 export type ChangeFeed = {
   /**
    * Looks whether anything was committed since the last look and, if so, tells every listener.
-   * Called after each command and by background writers (scan batches); two one-row reads, so a
-   * read-only command costs nothing more.
+   * Called after each command and by background writers (scan batches, OCR, sync); one read of
+   * three one-row tables, so a read-only command costs nothing more.
    */
   check(): void;
   subscribe(listener: ChangeListener): () => void;
@@ -29,7 +30,9 @@ export function currentChangeSeq(db: Db): number {
 }
 
 export function currentChangeMark(db: Db): ChangeMark {
-  return db.prepare('SELECT c.seq AS seq, o.seq AS outbox FROM change_counter c, outbox_counter o WHERE c.id = 1 AND o.id = 1').get() as ChangeMark;
+  return db
+    .prepare('SELECT c.seq AS seq, o.seq AS outbox, q.seq AS queues FROM change_counter c, outbox_counter o, queue_counter q WHERE c.id = 1 AND o.id = 1 AND q.id = 1')
+    .get() as ChangeMark;
 }
 
 /**
@@ -44,7 +47,7 @@ export function createChangeFeed(db: Db): ChangeFeed {
     check() {
       if (!db.open) return;
       const now = currentChangeMark(db);
-      if (now.seq === last.seq && now.outbox === last.outbox) return;
+      if (now.seq === last.seq && now.outbox === last.outbox && now.queues === last.queues) return;
       const before = last;
       last = now;
       for (const l of listeners) l(now, before);

@@ -12,6 +12,8 @@ export const defaultSettings: Omit<Settings, 'receptionPoint'> = {
   // A desk that is not enrolled owns the whole sequence space of its unit (slot 0, 0001–9999).
   deskSlot: 0,
   slotBlockSize: 10000,
+  // Review after the fact: dossiers sync as soon as they are received, as before reviews existed.
+  reviewBeforeSync: false,
 };
 
 export function readSettings(db: Db): Settings | null {

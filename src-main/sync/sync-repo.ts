@@ -7,8 +7,21 @@ import type { Db } from '../db/open.js';
 
 export type OutboxRow = { dossier_id: string; changed_at: string; version: number; attempts: number; last_error: string | null };
 
+/**
+ * The next dossiers to push, oldest change first. With the reception point's "review before sync"
+ * on (Settings.reviewBeforeSync), a dossier under review (waiting or sent back, migration 0010)
+ * stays in the outbox, held, until a supervisor approves it; that approval, or the setting turned
+ * off, moves the outbox counter (0010's triggers), so the change feed runs a pass for it.
+ */
 export function outboxBatch(db: Db, limit: number): OutboxRow[] {
-  return db.prepare('SELECT * FROM sync_outbox ORDER BY changed_at, dossier_id LIMIT ?').all(limit) as OutboxRow[];
+  return db
+    .prepare(
+      `SELECT o.* FROM sync_outbox o
+        WHERE NOT EXISTS (SELECT 1 FROM settings s WHERE s.key = 'reviewBeforeSync' AND s.value = 'true')
+           OR NOT EXISTS (SELECT 1 FROM dossier_flow f WHERE f.dossier_id = o.dossier_id AND f.review_state IN ('pending', 'returned'))
+        ORDER BY o.changed_at, o.dossier_id LIMIT ?`,
+    )
+    .all(limit) as OutboxRow[];
 }
 
 export function outboxStats(db: Db): { count: number; oldest: string | null } {

@@ -12,6 +12,10 @@ import { LockScreen } from '../features/auth/LockScreen.js';
 import { DossierForm } from '../features/dossiers/DossierForm.js';
 import { DossierList } from '../features/dossiers/DossierList.js';
 import { DossierPage } from '../features/dossiers/DossierPage.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
+import { isQueueId, QueuesScreen } from '../features/queues/QueuesScreen.js';
+import { queuesNavLabel } from '../features/queues/queue-texts.js';
+import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { SearchScreen } from '../features/search/SearchScreen.js';
 import { searchNavLabel } from '../features/search/search-texts.js';
 import { SyncScreen } from '../features/sync/SyncScreen.js';
@@ -76,13 +80,18 @@ export function SignedIn({ client, session, receptionPoint, machineConfig, onSig
     if (isAdmin && takeWizardDue()) navigate('/wizard');
   }, [isAdmin]);
 
-  // Alt+N: a new dossier from anywhere.
+  // Alt+N: a new dossier from anywhere; Alt+Q: the work queues.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'n') {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'n') {
         e.preventDefault();
         setNewKey((k) => k + 1);
         navigate('/new');
+      } else if (key === 'q') {
+        e.preventDefault();
+        navigate('/queues');
       }
     };
     window.addEventListener('keydown', onKey);
@@ -123,6 +132,7 @@ export function SignedIn({ client, session, receptionPoint, machineConfig, onSig
           <nav aria-label={t('nav.main')} className="nav">
             {link('/dossiers', t('nav.dossiers'), section === 'dossiers')}
             {link('/new', t('nav.newDossier'), section === 'new')}
+            {link('/queues', queuesNavLabel(isLead), section === 'queues' || section === 'review')}
             {link('/search', searchNavLabel(), section === 'search')}
             {isLead ? link('/sync', syncNavLabel(), section === 'sync') : null}
             {isAdmin ? link('/settings', t('nav.settings'), section === 'settings') : null}
@@ -131,6 +141,7 @@ export function SignedIn({ client, session, receptionPoint, machineConfig, onSig
             {isAdmin ? link('/diagnostics', t('nav.diagnostics'), section === 'diagnostics' || section === 'wizard') : null}
           </nav>
           <div className="who">
+            <NotificationBell />
             <span className="muted small">{t('nav.signedInAs', { name: session.user.fullName, role: t(`roles.${session.user.role}`) })}</span>
             <LanguageToggle lockedBy={lockedFile(machineConfig, 'language')} />
             <button type="button" className="ghost small" onClick={() => void logout()}>
@@ -165,6 +176,8 @@ function renderRoute(route: string, isAdmin: boolean, newKey: number, isLead: bo
   // /dossiers/ID/pages/PAGE (a search hit on a page): the dossier with that page open.
   if (head === 'dossiers' && id) return <DossierPage key={id} dossierId={id} pageId={action === 'pages' ? parts[3] : undefined} />;
   if (head === 'search') return <SearchScreen />;
+  if (head === 'queues') return <QueuesScreen queue={isQueueId(id) ? id : null} />;
+  if (head === 'review' && id && isLead) return <ReviewScreen key={id} dossierId={id} />;
   if (head === 'sync' && isLead) return <SyncScreen />;
   if (head === 'settings' && isAdmin) return <SettingsScreen />;
   if (head === 'users' && isAdmin) return <UsersScreen />;

@@ -6,6 +6,7 @@ import { Subject } from 'rxjs';
 import type { Checkpoint, DossierSummary } from '../../src-shared/contract/schemas.js';
 import type { EventPayload } from '../../src-shared/contract/events.js';
 import type { Client } from '../ipc/client.js';
+import { queueSchema, replicateQueues, type QueueDoc } from './queues-replication.js';
 
 /** The RxDB document: DossierSummary without the replication's deleted flag. */
 export type DossierDoc = Omit<DossierSummary, '_deleted'>;
@@ -28,15 +29,23 @@ const dossierSchema: RxJsonSchema<DossierDoc> = {
     receivedAt: nullableString,
     appointmentAt: nullableString,
     updatedAt: { type: 'string' },
+    assignedTo: { type: 'string' },
+    reviewState: { type: 'string', enum: ['none', 'pending', 'returned', 'approved'] },
+    returnReasons: { type: 'array', items: { type: 'string' } },
+    closedAt: nullableString,
     seq: { type: 'integer' },
   },
-  required: ['id', 'status', 'procedureCode', 'applicantName', 'updatedAt', 'seq'],
+  required: ['id', 'status', 'procedureCode', 'applicantName', 'updatedAt', 'assignedTo', 'reviewState', 'seq'],
 };
 
 export type DossiersStore = {
   dossiers: RxCollection<DossierDoc>;
+  /** The work queues' counts for the signed-in user (queues-replication.ts). */
+  queues: RxCollection<QueueDoc>;
   /** Resolves once the first pull has caught up (the list can stop showing its spinner). */
   ready: Promise<void>;
+  /** Resolves once the queue counts are in: a few documents, long before the dossiers on a big desk. */
+  queuesReady: Promise<void>;
   /** Re-pulls from the last checkpoint (after a lock, when events were withheld). */
   resync(): void;
   close(): Promise<void>;
@@ -47,17 +56,19 @@ let counter = 0;
 /**
  * An in-memory RxDB with the `dossiers` collection replicated from main: checkpoint pull
  * through 'replication.pullDossiers', live stream from the 'replication.dossiers' event,
- * and RESYNC when the link to main comes back. No push: writes go through commands.
+ * and RESYNC when the link to main comes back; and the `queues` collection (queue counts,
+ * queues-replication.ts). No push: writes go through commands.
  * Memory storage because main's SQLite is the truth; each window rebuilds on sign-in.
  */
 export async function openDossiersStore(client: Client): Promise<DossiersStore> {
-  const db: RxDatabase<{ dossiers: RxCollection<DossierDoc> }> = await createRxDatabase({
+  const db: RxDatabase<{ dossiers: RxCollection<DossierDoc>; queues: RxCollection<QueueDoc> }> = await createRxDatabase({
     name: `tiepnhan-${Date.now()}-${counter++}`,
     storage: getRxStorageMemory(),
     multiInstance: false,
     eventReduce: true,
   });
-  await db.addCollections({ dossiers: { schema: dossierSchema } });
+  await db.addCollections({ dossiers: { schema: dossierSchema }, queues: { schema: queueSchema } });
+  const queues = replicateQueues(db.queues, client);
 
   const stream$ = new Subject<RxReplicationPullStreamItem<DossierDoc, Checkpoint>>();
   const offEvent = client.connection.bridge.onEvent((event, payload) => {
@@ -89,13 +100,18 @@ export async function openDossiersStore(client: Client): Promise<DossiersStore> 
 
   return {
     dossiers: db.dossiers,
+    queues: db.queues,
     ready: replication.awaitInitialReplication(),
-    resync: () => stream$.next('RESYNC'),
+    queuesReady: queues.ready,
+    resync: () => {
+      stream$.next('RESYNC');
+      queues.resync();
+    },
     async close() {
       offEvent();
       offState();
       stream$.complete();
-      await replication.cancel();
+      await Promise.all([replication.cancel(), queues.cancel()]);
       await db.close();
     },
   };

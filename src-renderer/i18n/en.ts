@@ -153,6 +153,8 @@ export const en: Resources = {
     returnTime: 'Appointment time of day',
     trackingUrl: 'Tracking URL template in the QR code (empty = the dossier code)',
     trackingUrlHint: 'Use {code} and {lookup}, e.g. https://portal.example.vn/track?c={lookup}',
+    reviewBeforeSync: 'Quality review before syncing to the province',
+    reviewBeforeSyncHint: 'On: a dossier goes to the province only once a supervisor approved it. Off: it goes at once and is reviewed after the fact.',
     save: 'Save settings',
     saved: 'Settings saved.',
     lockedBy: 'Set by the machine configuration ({{file}}); IT changes it in that file.',

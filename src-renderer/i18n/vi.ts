@@ -156,6 +156,8 @@ export const vi = {
     returnTime: 'Giờ hẹn trả',
     trackingUrl: 'Mẫu địa chỉ tra cứu in trong mã QR (để trống = mã hồ sơ)',
     trackingUrlHint: 'Dùng {code} và {lookup}, ví dụ https://dichvucong.example.vn/tra-cuu?ma={lookup}',
+    reviewBeforeSync: 'Kiểm tra chất lượng trước khi đồng bộ lên tỉnh',
+    reviewBeforeSyncHint: 'Bật: hồ sơ chỉ gửi lên tỉnh sau khi lãnh đạo/giám sát duyệt. Tắt: hồ sơ gửi ngay, kiểm tra sau.',
     save: 'Lưu cài đặt',
     saved: 'Đã lưu cài đặt.',
     lockedBy: 'Do cấu hình máy đặt ({{file}}); bộ phận CNTT sửa trong tệp đó.',

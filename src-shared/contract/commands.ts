@@ -8,16 +8,20 @@ import { configCommands } from './config-commands.js';
 import { diagnosticsCommands } from './diagnostics-commands.js';
 import { dossiersCommands } from './dossiers-commands.js';
 import { exportCommands } from './export-commands.js';
+import { notificationsCommands } from './notifications-commands.js';
 import { ocrCommands } from './ocr-commands.js';
 import { pagesCommands } from './pages-commands.js';
+import { queuesCommands } from './queues-commands.js';
 import { receiptCommands } from './receipt-commands.js';
 import { replicationCommands } from './replication-commands.js';
+import { reviewCommands } from './review-commands.js';
 import { scanCommands } from './scan-commands.js';
 import { searchCommands } from './search-commands.js';
 import { settingsCommands } from './settings-commands.js';
 import { setupCommands } from './setup-commands.js';
 import { syncCommands } from './sync-commands.js';
 import { usersCommands } from './users-commands.js';
+import { workflowCommands } from './workflow-commands.js';
 
 export type { Access } from './define.js';
 
@@ -44,6 +48,10 @@ export const commands = {
   ...searchCommands,
   ...exportCommands,
   ...syncCommands,
+  ...queuesCommands,
+  ...reviewCommands,
+  ...workflowCommands,
+  ...notificationsCommands,
   ...backupCommands,
   ...diagnosticsCommands,
 } as const;

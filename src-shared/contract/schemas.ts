@@ -167,6 +167,17 @@ export type DossierDraftInput = z.input<typeof DossierDraftInput>;
 export const DossierStatus = z.enum(['draft', 'received']);
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
+/**
+ * Where a dossier is in quality review: 'none' = not under review (a draft, or received before
+ * reviews existed), 'pending' = waiting for the supervisor, 'returned' = sent back to the clerk.
+ */
+export const ReviewState = z.enum(['none', 'pending', 'returned', 'approved']);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+/** Why a reviewer sends a page (or the dossier) back to the clerk. */
+export const ReviewReason = z.enum(['blurred', 'cut_off', 'missing_page', 'wrong_component', 'upside_down', 'classified']);
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
 export const Dossier = z.object({
   id: Id,
   status: DossierStatus,
@@ -212,6 +223,13 @@ export const DossierSummary = z.object({
   receivedAt: z.string().nullable(),
   appointmentAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** The clerk whose work it is (user id): its creator until a supervisor reassigns it. */
+  assignedTo: z.string(),
+  reviewState: ReviewState,
+  /** While sent back: the reasons of the latest return, each once in the order found, for the clerk's list. */
+  returnReasons: z.array(ReviewReason),
+  /** When the result was handed back to the citizen (the dossier is closed here). */
+  closedAt: z.string().nullable(),
   /** Change sequence assigned by main; the replication checkpoint. */
   seq: z.number().int(),
   _deleted: z.boolean(),
@@ -244,5 +262,10 @@ export const Settings = z.object({
   /** This desk's slot in the unit's sequence space (see README, "Dossier codes"). */
   deskSlot: z.number().int().min(0),
   slotBlockSize: z.number().int().min(10),
+  /**
+   * The reception point's review rule: true = a dossier goes to the province only once a supervisor
+   * approved it; false = it syncs at once and is reviewed after the fact.
+   */
+  reviewBeforeSync: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;

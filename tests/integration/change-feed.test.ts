@@ -34,7 +34,7 @@ describe('change feed', () => {
     core.db.transaction(() => nextChangeSeq(core.db))();
     feed.check();
     feed.check(); // a second look at the same state says nothing more
-    expect(heard).toEqual([[{ seq: before.seq + 1, outbox: before.outbox }, before]]);
+    expect(heard).toEqual([[{ seq: before.seq + 1, outbox: before.outbox, queues: before.queues }, before]]);
   });
 
   it('moves the outbox mark when a received dossier changes, not for drafts nor for the engine’s own bookkeeping', async () => {

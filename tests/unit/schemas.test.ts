@@ -29,6 +29,7 @@ describe('contract schemas', () => {
       trackingUrlTemplate: null,
       deskSlot: 0,
       slotBlockSize: 10000,
+      reviewBeforeSync: false,
     };
     expect(Settings.safeParse(base).success).toBe(true);
     expect(Settings.safeParse({ ...base, returnTime: '24:30' }).success).toBe(false);

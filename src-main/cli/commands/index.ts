@@ -1,9 +1,11 @@
 import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
 import { backupCommand } from './backup.js';
+import { demoDataCommand } from './demo-data.js';
 import { diagnosticsCommand, doctorCommand } from './doctor.js';
 import { migrateCommand } from './migrate.js';
 import { ocrCommand } from './ocr.js';
+import { queuesCommand } from './queues.js';
 import { restoreCommand } from './restore.js';
 import { searchCommand } from './search.js';
 import { scanCommand } from './scan.js';
@@ -28,5 +30,7 @@ export const cliCommands: readonly CliCommand[] = [
   scanCommand,
   ocrCommand,
   searchCommand,
+  queuesCommand,
+  demoDataCommand,
   versionCommand,
 ];

@@ -43,6 +43,7 @@ export function SettingsScreen() {
         cutoffTime: form.cutoffTime,
         returnTime: form.returnTime,
         trackingUrlTemplate: form.trackingUrlTemplate?.trim() ? form.trackingUrlTemplate.trim() : null,
+        reviewBeforeSync: form.reviewBeforeSync,
       }),
     );
     if (saved) {
@@ -82,6 +83,11 @@ export function SettingsScreen() {
           hint={t('settings.trackingUrlHint')}
         />
       </div>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={form.reviewBeforeSync} onChange={(e) => setForm({ ...form, reviewBeforeSync: e.target.checked })} />{' '}
+        {t('settings.reviewBeforeSync')}
+      </label>
+      <p className="hint">{t('settings.reviewBeforeSyncHint')}</p>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {t('settings.save')}

@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context.js';
 import { fold, formatDate, formatDateTime } from '../../app/format.js';
 import { navigate } from '../../app/hash-route.js';
 import { Spinner } from '../../components/Feedback.js';
 import type { DossierDoc } from '../../data/dossiers-db.js';
+import { ensureReviewTexts } from '../review/review-texts.js';
 import { SyncChip } from '../sync/SyncChip.js';
 import { syncColumnLabel } from '../sync/sync-texts.js';
 import { useSyncStatus } from '../sync/use-sync-status.js';
@@ -12,10 +13,16 @@ import { useSyncStatus } from '../sync/use-sync-status.js';
 /** Rows shown at once; the filter narrows the rest. */
 const maxRows = 500;
 
-/** The list is a live RxDB query: changes made in any window appear without reload. */
+/**
+ * The list is a live RxDB query: changes made in any window appear without reload. The user's
+ * own dossiers sent back by a reviewer come first, with the reasons, until they are resubmitted.
+ */
 export function DossierList() {
+  ensureReviewTexts();
   const { t } = useTranslation();
-  const { store, settings, client } = useApp();
+  const { store, settings, client, session } = useApp();
+  const me = session.user.id;
+  const returnedToMe = useCallback((d: DossierDoc) => d.reviewState === 'returned' && d.assignedTo === me, [me]);
   const [docs, setDocs] = useState<DossierDoc[] | null>(null);
   const [filter, setFilter] = useState('');
 
@@ -44,8 +51,9 @@ export function DossierList() {
         const hay = fold([d.code, d.applicantName, d.applicantIdNumber, d.procedureCode, d.procedureName].join(' '));
         return words.every((w) => hay.includes(w));
       })
-      .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-  }, [docs, filter]);
+      .sort((a, b) => Number(returnedToMe(b)) - Number(returnedToMe(a)) || (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  }, [docs, filter, returnedToMe]);
+  const returnedCount = docs ? docs.filter(returnedToMe).length : 0;
 
   const shown = rows.slice(0, maxRows);
   const sync = useSyncStatus(client, shown.filter((d) => d.status !== 'draft').map((d) => d.id));
@@ -72,6 +80,11 @@ export function DossierList() {
         />
         {docs ? <span className="muted small">{t('list.count', { count: rows.length })}</span> : null}
       </div>
+      {returnedCount > 0 ? (
+        <p className="banner banner-error" role="status" data-testid="returned-count">
+          {t('review:returnedList')}: {returnedCount}
+        </p>
+      ) : null}
       {docs === null ? (
         <Spinner />
       ) : rows.length === 0 ? (
@@ -91,7 +104,7 @@ export function DossierList() {
           </thead>
           <tbody>
             {shown.map((d) => (
-              <tr key={d.id} data-testid="dossier-row" onClick={() => navigate(`/dossiers/${d.id}`)}>
+              <tr key={d.id} data-testid="dossier-row" data-returned={returnedToMe(d) || undefined} onClick={() => navigate(`/dossiers/${d.id}`)}>
                 <td className="mono">
                   <a href={`#/dossiers/${d.id}`}>{d.code ?? t('list.noCode')}</a>
                 </td>
@@ -106,6 +119,11 @@ export function DossierList() {
                 <td>{formatDate(d.appointmentAt, tz)}</td>
                 <td>
                   <span className={'badge badge-' + d.status}>{t(`status.${d.status}`)}</span>
+                  {d.reviewState === 'returned' ? (
+                    <div className="small returned-reasons" data-testid="returned-reasons">
+                      <strong>{t('review:state.returned')}</strong>: {d.returnReasons.map((r) => t(`review:reasons.${r}`)).join(', ')}
+                    </div>
+                  ) : null}
                 </td>
                 {syncOn ? (
                   <td>

@@ -7,8 +7,10 @@ import { navigate } from '../../app/hash-route.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, Spinner } from '../../components/Feedback.js';
 import { errorText } from '../../i18n/i18n.js';
+import { ReturnedPanel } from '../review/ReturnedPanel.js';
 import { ScanningPanel } from '../scanning/ScanningPanel.js';
 import { DossierSyncPanel } from '../sync/DossierSyncPanel.js';
+import { WorkflowPanel } from '../workflow/WorkflowPanel.js';
 import { downloadBlob, pdfBlob, printBlob, receiptFileName } from './receipt-file.js';
 
 /** One dossier: its code, lookup code and appointment, the receipt; edit while a draft. */
@@ -80,6 +82,7 @@ export function DossierPage({ dossierId, pageId }: { dossierId: string; pageId?:
           {t('dossier.back')}
         </a>
       </div>
+      {isDraft ? null : <ReturnedPanel dossierId={d.id} />}
       <DossierSyncPanel dossierId={d.id} dossierStatus={d.status} />
       <ErrorBanner message={error} />
       {Object.keys(fields).length > 0 ? (
@@ -192,6 +195,7 @@ export function DossierPage({ dossierId, pageId }: { dossierId: string; pageId?:
           </li>
         ))}
       </ul>
+      <WorkflowPanel dossier={d} />
       <ScanningPanel dossier={d} openPageId={pageId} />
     </article>
   );

@@ -9,10 +9,12 @@ import { ocrProblems } from './ocr.js';
 import { pagesProblems } from './pages.js';
 import type { ProblemParams, ProblemText } from './problem-text.js';
 import { receiptProblems } from './receipt.js';
+import { reviewProblems } from './review.js';
 import { scanProblems } from './scan.js';
 import { settingsProblems } from './settings.js';
 import { syncProblems } from './sync.js';
 import { usersProblems } from './users.js';
+import { workflowProblems } from './workflow.js';
 
 export type { ProblemParams } from './problem-text.js';
 
@@ -28,10 +30,12 @@ export const problems = {
   ...ocrProblems,
   ...pagesProblems,
   ...receiptProblems,
+  ...reviewProblems,
   ...scanProblems,
   ...settingsProblems,
   ...syncProblems,
   ...usersProblems,
+  ...workflowProblems,
 } as const satisfies Record<string, ProblemText>;
 
 export type ProblemKey = keyof typeof problems;
