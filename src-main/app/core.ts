@@ -1,22 +1,33 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CommandName } from '../../src-shared/contract/commands.js';
 import { AppError } from '../../src-shared/contract/errors.js';
 import { auditHandlers } from '../audit/handlers.js';
+import { createBackupService, type BackupService } from '../backup/backup-service.js';
+import { backupHandlers } from '../backup/handlers.js';
 import { createAuthService } from '../auth/auth-service.js';
 import { authHandlers } from '../auth/handlers.js';
 import { createSessions } from '../auth/sessions.js';
 import { createCalendarService } from '../calendar/calendar-service.js';
 import { calendarHandlers } from '../calendar/handlers.js';
 import { catalogHandlers } from '../catalog/handlers.js';
+import { applyMachineConfig } from '../config/apply-config.js';
+import type { ConfigDrift } from '../config/config-drift.js';
+import { configHandlers } from '../config/handlers.js';
 import { createChangeFeed, type ChangeFeed } from '../db/change-feed.js';
+import { schemaVersion } from '../db/migrate.js';
 import { openDatabase, type Db } from '../db/open.js';
+import { createDiagnosticsService } from '../diagnostics/diagnostics-service.js';
+import { diagnosticsHandlers } from '../diagnostics/handlers.js';
 import { dossiersHandlers } from '../dossiers/handlers.js';
 import { createExportService } from '../export/export-service.js';
 import { exportHandlers } from '../export/handlers.js';
 import { createDispatch, type Dispatch } from '../ipc/dispatch.js';
 import type { Handlers } from '../ipc/handler-types.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
+import { emptyConfig, type LoadedConfig } from '../kernel/config.js';
 import type { KernelDeps } from '../kernel/deps.js';
+import { diskGuard } from '../kernel/disk-space.js';
 import { createEventBus, type EventBus } from '../kernel/events.js';
 import { fileLogger, type Logger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
@@ -55,12 +66,17 @@ import { createUsersService } from '../users/users-service.js';
 import { workflowHandlers } from '../workflow/handlers.js';
 import { createWorkflowService } from '../workflow/workflow-service.js';
 
+/** Commands that start new work, refused while the disk is almost full; finishing work under way is not. */
+const startsNewWork: ReadonlySet<CommandName> = new Set<CommandName>(['dossiers.create', 'pages.importFiles', 'scan.start']);
+
 export type CoreOptions = {
   dataDir: string;
   clock?: Clock;
   logger?: Logger;
-  /** Idle lock minutes given to a desk at first-run setup (config.json's idleLockMinutes). */
-  idleLockMinutesDefault?: number;
+  /** Free space below which new dossiers, scans and imports are refused (kernel/disk-space.ts); tests lower it. */
+  diskReserveBytes?: number;
+  /** IT's config files (kernel/config.ts loadConfig); default none. */
+  config?: LoadedConfig;
   /** OCR worker threads; 0 keeps the OCR queue stopped (tests that do not exercise OCR). Default: cores - 1. */
   ocrWorkers?: number;
   /** Electron's safeStorage, to encrypt the sync credential at rest; absent in the web host. */
@@ -91,6 +107,10 @@ export type Core = {
   sync: DeskSync;
   /** Notes dossiers due on the next working day; runs at start and every few minutes (tests call it). */
   tickDeadlines(): void;
+  /** Backups and the daily schedule; the launcher starts the schedule (`backup.start()`). */
+  backup: BackupService;
+  /** Config values start-up could not apply (e.g. another unit code on an enrolled desk). */
+  configNotApplied: ConfigDrift[];
   dataDir: string;
   logger: Logger;
   close(): Promise<void>;
@@ -104,17 +124,20 @@ export function createCore(options: CoreOptions): Core {
   const root = appRoot();
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? fileLogger(options.dataDir);
-  const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir: join(root, 'migrations') });
+  const ownLogger = options.logger ? null : fileLogger(options.dataDir);
+  const logger = options.logger ?? ownLogger!;
+  const migrationsDir = join(root, 'migrations');
+  const db = openDatabase(join(options.dataDir, 'tiepnhan.sqlite'), { migrationsDir });
+  const config = options.config ?? emptyConfig;
+  const configNotApplied = applyMachineConfig(db, clock, config, logger);
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const settings = () => {
     const s = readSettings(db);
     if (!s) throw new AppError('SETUP_REQUIRED');
     return s;
   };
-  const kernel: KernelDeps = { db, clock, logger, settings, version, assetsDir: join(root, 'assets') };
-  const idleLockMinutesDefault = options.idleLockMinutesDefault ?? defaultSettings.idleLockMinutes;
-  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? idleLockMinutesDefault);
+  const kernel: KernelDeps = { db, clock, logger, settings, version, config, assetsDir: join(root, 'assets') };
+  const sessions = createSessions(clock, () => readSettings(db)?.idleLockMinutes ?? config.values.idleLockMinutes ?? defaultSettings.idleLockMinutes);
   const events = createEventBus();
   const changes = createChangeFeed(db);
   const store = openPageStore(join(options.dataDir, 'pages'));
@@ -138,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     logger,
     dataDir: options.dataDir,
     store,
+    config,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
     ...options.sync,
     onProgress: (p) => {
@@ -160,16 +184,32 @@ export function createCore(options: CoreOptions): Core {
       if (p.state !== 'scanning') ocr.queue.kick();
     },
   });
+  const diagnostics = createDiagnosticsService({
+    db,
+    clock,
+    logger,
+    version,
+    appSchemaVersion: schemaVersion(db),
+    dataDir: options.dataDir,
+    assetsDir: kernel.assetsDir,
+    config,
+    store,
+    scanner,
+    sync,
+    electron: process.versions.electron ?? null,
+  });
+  const backup = createBackupService({ db, store, clock, logger, version, dataDir: options.dataDir, migrationsDir, config });
   // Reports orphans and missing files, and marks batches a crash interrupted; never deletes.
   void pages.startup().catch((error: unknown) => logger.error('page store check failed', { error }));
 
   const queues = createQueuesService(kernel);
   const notifications = createNotificationsService(kernel);
   const handlers: Handlers = {
-    ...setupHandlers(createSetupService({ db, clock, version, idleLockMinutesDefault })),
+    ...configHandlers(config),
+    ...setupHandlers(createSetupService({ db, clock, version, config })),
     ...authHandlers(createAuthService({ db, settings, sessions })),
     ...usersHandlers(createUsersService({ db, clock, sessions })),
-    ...settingsHandlers(createSettingsService({ db, clock, settings, isEnrolled: () => readSyncConfig(db) !== null })),
+    ...settingsHandlers(createSettingsService({ db, clock, settings, config, isEnrolled: () => readSyncConfig(db) !== null })),
     ...auditHandlers(db),
     ...catalogHandlers(kernel),
     ...calendarHandlers(createCalendarService(kernel)),
@@ -195,8 +235,18 @@ export function createCore(options: CoreOptions): Core {
     ...reviewHandlers(createReviewService(kernel)),
     ...workflowHandlers(createWorkflowService({ ...kernel, queues })),
     ...notificationsHandlers(notifications),
+    ...backupHandlers(backup),
+    ...diagnosticsHandlers(diagnostics),
   };
-  const inner = createDispatch({ handlers, sessions, needsSetup: () => readSettings(db) === null, logger });
+  const disk = diskGuard(options.dataDir, options.diskReserveBytes);
+  const inner = createDispatch({
+    handlers,
+    sessions,
+    needsSetup: () => readSettings(db) === null,
+    logger,
+    dataDir: options.dataDir,
+    refuseNewWork: (command) => (startsNewWork.has(command) ? disk.refusal() : null),
+  });
   const dispatch: Dispatch = async (command, input, token) => {
     const result = await inner(command, input, token);
     changes.check();
@@ -238,14 +288,17 @@ export function createCore(options: CoreOptions): Core {
     scanner,
     sync,
     tickDeadlines,
+    backup,
+    configNotApplied,
     dataDir: options.dataDir,
     logger,
     close: async () => {
       clearInterval(deadlineTimer);
       scanner.close();
       // The OCR queue and a sync pass may be writing: let them stop before the database closes.
-      await Promise.all([ocr.close(), sync.engine.stop()]);
+      await Promise.all([ocr.close(), sync.engine.stop(), backup.stop()]);
       db.close();
+      ownLogger?.close();
     },
   };
 }

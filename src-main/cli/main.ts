@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../../src-shared/contract/errors.js';
 import { serverUsageLines } from '../../src-shared/sync/server-usage.js';
 import { ConfigError } from '../kernel/config.js';
 import { defaultDataDir } from '../kernel/paths.js';
 import { DatabaseTooNewError } from '../db/migrate.js';
-import { AlreadyRunningError } from '../launch/instance-lock.js';
+import { AlreadyRunningError } from '../kernel/instance-lock.js';
 import { PortInUseError } from '../launch/port-choice.js';
 import { appVersion } from './app-version.js';
 import type { CliCommand, CliContext } from './cli-command.js';
@@ -21,6 +22,7 @@ function usage(commands: readonly CliCommand[]): string[] {
     '',
     'Biến môi trường / Environment:',
     '  TIEPNHAN_DATA_DIR     thư mục dữ liệu / data folder',
+    '  TIEPNHAN_MACHINE_CONFIG tệp cấu hình máy thay cho tệp mặc định, rỗng = không dùng / machine config file instead of the default, empty = none',
     '  TIEPNHAN_PORT         cổng máy chủ web, 0 = cổng trống bất kỳ / web host port, 0 = any free port',
     '  TIEPNHAN_NO_BROWSER=1 không tự mở trình duyệt / do not open the browser',
     '',
@@ -37,6 +39,7 @@ function commandHelp(c: CliCommand): string[] {
 
 /** Errors that are the user's or the machine's situation, not bugs: a message is enough. */
 const expected = (error: unknown) =>
+  error instanceof AppError ||
   error instanceof ConfigError ||
   error instanceof AlreadyRunningError ||
   error instanceof DatabaseTooNewError ||

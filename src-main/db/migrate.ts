@@ -41,6 +41,13 @@ export function schemaVersion(db: Db): number {
   return row.v ?? 0;
 }
 
+/** The schema version of a database opened read-only (a backup, the doctor's look): creates nothing. */
+export function readSchemaVersion(db: Db): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!table) return 0;
+  return (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
 /**
  * Applies pending migrations, each in its own transaction together with the row that
  * records it, so a crash leaves the database at a whole version. Forward-only: a

@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcChannels } from '../../src-shared/contract/bridge.js';
 import type { Result } from '../../src-shared/contract/result.js';
-import { filterLogger, loadConfig } from '../kernel/config.js';
+import { loadConfig } from '../kernel/config.js';
 import { createCore, type Core } from '../app/core.js';
-import { fileLogger } from '../kernel/logger.js';
+import { finishPendingRestore } from '../backup/restore-backup.js';
+import { fileLogger, type FileLogger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
-import { acquireInstanceLock } from '../launch/instance-lock.js';
+import { acquireInstanceLock } from '../kernel/instance-lock.js';
 import {
   answerAppRequest,
   appIndexUrl,
@@ -43,20 +44,20 @@ function start(): void {
   const dataDir = process.env.TIEPNHAN_DATA_DIR || app.getPath('userData');
   let core: Core;
   let lock: { release(): void };
+  let logger: FileLogger;
   try {
     const config = loadConfig(dataDir);
     lock = acquireInstanceLock(dataDir, 'electron');
-    core = createCore({
-      dataDir,
-      logger: filterLogger(fileLogger(dataDir), config.logLevel),
-      ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
-      safeStorage,
-    });
+    logger = fileLogger(dataDir, config.values.logLevel ? { level: config.values.logLevel } : {});
+    // A restore staged from the Diagnostics screen replaces the data before the database opens.
+    finishPendingRestore(dataDir, logger);
+    core = createCore({ dataDir, logger, config, safeStorage });
   } catch (error) {
     fail('TiepNhan không khởi động được (TiepNhan cannot start)', error);
     return;
   }
   core.sync.engine.start();
+  core.backup.start();
   const subscribed = new Map<number, string | null>();
 
   protocol.handle(appScheme, async (request) => {
@@ -125,6 +126,7 @@ function start(): void {
       .catch((error: unknown) => core.logger.error('core close failed', { error }))
       .finally(() => {
         closed = true;
+        logger.close();
         lock.release();
         app.quit();
       });

@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/contract/errors.js';
 import type { Result } from '../../src-shared/contract/result.js';
 import type { User } from '../../src-shared/contract/schemas.js';
 import { errorMessages, fieldMessage } from '../../src-shared/i18n/messages.js';
+import { diskFullProblem, freeBytes, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { CallContext, Handlers } from './handler-types.js';
 
@@ -15,6 +16,10 @@ type Deps = {
   sessions: { authorize(sessionToken: string | null): User };
   needsSetup: () => boolean;
   logger: Logger;
+  /** A refusal for commands that start new work (a full disk), checked after access; none by default. */
+  refuseNewWork?: (command: CommandName) => AppError | null;
+  /** The data folder, to say how much room is left when a write fails on a full disk. */
+  dataDir?: string;
 };
 
 function fail(error: AppError): Result<never> {
@@ -49,7 +54,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): AppError {
  * the caller's access, validates input and output with the contract's zod schemas,
  * and turns every failure into an error envelope. Nothing unvalidated reaches a handler.
  */
-export function createDispatch({ handlers, sessions, needsSetup, logger }: Deps): Dispatch {
+export function createDispatch({ handlers, sessions, needsSetup, logger, refuseNewWork, dataDir }: Deps): Dispatch {
   return async (command, rawInput, sessionToken) => {
     if (!isCommandName(command)) return fail(new AppError('UNKNOWN_COMMAND'));
     const name: CommandName = command;
@@ -64,6 +69,8 @@ export function createDispatch({ handlers, sessions, needsSetup, logger }: Deps)
         if (!def.access.includes(user.role)) throw new AppError('FORBIDDEN');
         ctx.user = user;
       }
+      const refusal = refuseNewWork?.(name);
+      if (refusal) throw refusal;
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error.issues);
       const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
@@ -71,6 +78,10 @@ export function createDispatch({ handlers, sessions, needsSetup, logger }: Deps)
       return { ok: true, value: def.output.parse(output) };
     } catch (error) {
       if (error instanceof AppError) return fail(error);
+      if (isDiskFullError(error)) {
+        logger.error('command failed: disk full', { command: name });
+        return fail(new AppError('DISK_FULL', diskFullProblem(dataDir ? freeBytes(dataDir) : null)));
+      }
       logger.error('command failed', { command: name, error });
       return fail(new AppError('INTERNAL'));
     }

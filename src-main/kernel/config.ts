@@ -1,85 +1,131 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import type { Logger } from './logger.js';
+import { AppError } from '../../src-shared/contract/errors.js';
+import { join, resolve } from 'node:path';
+import { AppConfig, type ConfigKey } from './config-schema.js';
+import { ConfigError, describeIssues, type ConfigProblem } from './config-errors.js';
 
-/**
- * Optional settings IT may put in `<dataDir>/config.json` before the app starts, for
- * what must be known before the database opens (the port) or set once per machine.
- * Everything a desk admin changes lives in the database's settings instead.
- */
-export const AppConfig = z
-  .object({
-    /** The web host's port; 0 = any free port. Overridden by TIEPNHAN_PORT. */
-    port: z.number().int().min(0).max(65535).optional(),
-    /** Idle minutes before a session locks, used as the default when a desk is set up. */
-    // The same bounds as the desk setting it seeds (Settings.idleLockMinutes).
-    idleLockMinutes: z.number().int().min(1).max(240).optional(),
-    /** Lowest level written to the log file. */
-    logLevel: z.enum(['error', 'warn', 'info']).optional(),
-  })
-  .strict();
-
-export type AppConfig = z.output<typeof AppConfig>;
-export type LogLevel = NonNullable<AppConfig['logLevel']>;
+export { AppConfig, type ConfigKey, type LogLevel } from './config-schema.js';
+export { ConfigError, type ConfigProblem } from './config-errors.js';
 
 export const configFileName = 'config.json';
 
-/** A config file IT wrote wrongly: the message names the file and the bad key, in Vietnamese and English. */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly key: string | null,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+export type ConfigFile = {
+  path: string;
+  /** machine: for every user of the PC (IT's policy); data-folder: beside this data folder's database. */
+  scope: 'machine' | 'data-folder';
+  exists: boolean;
+};
+
+/**
+ * The configuration in force: the data folder's file, with the machine-wide file over it key by
+ * key (the machine-wide file is IT's policy for the PC). `sources` names the file that set each
+ * key; a reception point field counts as its own key (`receptionPoint.name`).
+ */
+export type LoadedConfig = {
+  values: AppConfig;
+  sources: Partial<Record<string, string>>;
+  files: ConfigFile[];
+};
+
+export const emptyConfig: LoadedConfig = { values: {}, sources: {}, files: [] };
+
+/**
+ * The machine-wide file: `%ProgramData%\TiepNhan\config.json` on Windows, `/etc/tiepnhan/config.json`
+ * on Linux, `/Library/Application Support/TiepNhan/config.json` on macOS. TIEPNHAN_MACHINE_CONFIG
+ * names another file (tests); set to an empty string it turns the machine-wide file off.
+ */
+export function machineConfigFile(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+  const override = env.TIEPNHAN_MACHINE_CONFIG;
+  if (override !== undefined) return override.trim() ? resolve(override) : null;
+  if (platform === 'win32') return join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'TiepNhan', configFileName);
+  if (platform === 'darwin') return join('/Library/Application Support/TiepNhan', configFileName);
+  return join('/etc/tiepnhan', configFileName);
 }
 
-function describeIssue(file: string, issue: z.core.$ZodIssue): ConfigError {
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.join(', ');
-    return new ConfigError(`${file}: khóa không được hỗ trợ "${keys}" (unknown key "${keys}")`, issue.keys[0] ?? null);
-  }
-  const key = issue.path.map(String).join('.') || '(gốc/root)';
-  return new ConfigError(`${file}: giá trị của khóa "${key}" không hợp lệ (invalid value for key "${key}"): ${issue.message}`, key);
-}
+type Read = { raw: unknown; exists: boolean } | { problem: ConfigProblem; exists: boolean };
 
-/** Validates already-parsed JSON; throws ConfigError naming the first bad key. */
-export function parseConfig(raw: unknown, file = configFileName): AppConfig {
-  const parsed = AppConfig.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  throw first ? describeIssue(file, first) : new ConfigError(`${file}: không hợp lệ (invalid)`, null);
-}
-
-/** Reads `<dataDir>/config.json`; a missing file means defaults, a broken one is an error. */
-export function loadConfig(dataDir: string): AppConfig {
-  const file = join(dataDir, configFileName);
+function readJson(file: string): Read {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError(`Không đọc được ${file} (cannot read ${file}): ${(error as Error).message}`, null);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { raw: {}, exists: false };
+    const reason = (error as Error).message;
+    return { exists: true, problem: { file, key: null, message: `Không đọc được ${file} (cannot read ${file}): ${reason}` } };
   }
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A BOM is what Notepad puts at the start of a UTF-8 file.
+    return { raw: JSON.parse(text.replace(/^\uFEFF/, '')), exists: true };
   } catch (error) {
-    throw new ConfigError(`${file}: không phải JSON hợp lệ (not valid JSON): ${(error as Error).message}`, null);
+    return { exists: true, problem: { file, key: null, message: `${file}: không phải JSON hợp lệ (not valid JSON): ${(error as Error).message}` } };
   }
-  return parseConfig(raw, file);
 }
 
-const rank: Record<LogLevel, number> = { error: 0, warn: 1, info: 2 };
+/** Validates already-parsed JSON; throws one ConfigError naming every bad key. */
+export function parseConfig(raw: unknown, file = configFileName): AppConfig {
+  const parsed = AppConfig.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(describeIssues(file, parsed.error.issues));
+}
 
-/** Drops log lines below the configured level. */
-export function filterLogger(logger: Logger, level: LogLevel = 'info'): Logger {
-  const allow = (l: LogLevel) => rank[l] <= rank[level];
-  return {
-    info: (m, d) => (allow('info') ? logger.info(m, d) : undefined),
-    warn: (m, d) => (allow('warn') ? logger.warn(m, d) : undefined),
-    error: (m, d) => logger.error(m, d),
-  };
+/**
+ * Reads and checks both files. A missing file means nothing set; every problem in either file
+ * is collected first, so IT sees them all in one message.
+ */
+export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): LoadedConfig {
+  const machine = machineConfigFile(env, platform);
+  const candidates: Omit<ConfigFile, 'exists'>[] = [
+    { path: join(dataDir, configFileName), scope: 'data-folder' },
+    ...(machine ? [{ path: machine, scope: 'machine' as const }] : []),
+  ];
+  const problems: ConfigProblem[] = [];
+  const files: ConfigFile[] = [];
+  const parsedFiles: { path: string; values: AppConfig }[] = [];
+  for (const c of candidates) {
+    const read = readJson(c.path);
+    files.push({ ...c, exists: read.exists });
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = AppConfig.safeParse(read.raw);
+    if (parsed.success) parsedFiles.push({ path: c.path, values: parsed.data });
+    else problems.push(...describeIssues(c.path, parsed.error.issues));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const values: Record<string, unknown> = {};
+  const sources: Record<string, string> = {};
+  for (const { path, values: v } of parsedFiles) {
+    for (const [key, value] of Object.entries(v) as [ConfigKey, unknown][]) {
+      if (value === undefined) continue;
+      if (key === 'receptionPoint') {
+        values.receptionPoint = { ...(values.receptionPoint as object | undefined), ...(value as object) };
+        for (const field of Object.keys(value as object)) sources[`receptionPoint.${field}`] = path;
+      } else {
+        values[key] = value;
+        sources[key] = path;
+      }
+    }
+  }
+  return { values: values as AppConfig, sources, files };
+}
+
+/** The file that set `key`, or null: a locked key is one the desk's settings may not change. */
+export function lockedBy(config: LoadedConfig, key: string): string | null {
+  return config.sources[key] ?? null;
+}
+
+/**
+ * Refuses a change to values IT's config files set. `changed` lists the keys whose new value
+ * differs from the one in force (a form may send a locked value back unchanged).
+ */
+export function refuseLockedChanges(config: LoadedConfig, changed: readonly string[]): void {
+  const locked = changed.filter((key) => lockedBy(config, key) !== null);
+  if (locked.length === 0) return;
+  const files = [...new Set(locked.map((key) => lockedBy(config, key)))].join(', ');
+  throw new AppError(
+    'FORBIDDEN',
+    { key: 'config.locked', params: { files, keys: locked.join(', ') } },
+    Object.fromEntries(locked.map((key) => [key, 'config.locked'])),
+  );
 }

@@ -11,7 +11,9 @@ export function choosePort(env: NodeJS.ProcessEnv, configPort: number | undefine
   if (raw !== undefined && raw !== '') {
     const port = Number(raw);
     if (!/^\d+$/.test(raw.trim()) || port > 65535) {
-      throw new ConfigError(`TIEPNHAN_PORT="${raw}" không hợp lệ: cần số 0–65535. (TIEPNHAN_PORT must be 0–65535.)`, 'TIEPNHAN_PORT');
+      throw new ConfigError([
+        { file: 'TIEPNHAN_PORT', key: 'TIEPNHAN_PORT', message: `TIEPNHAN_PORT="${raw}" không hợp lệ: cần số 0–65535. (TIEPNHAN_PORT must be 0–65535.)` },
+      ]);
     }
     return { port, fallback: false };
   }

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { filterLogger, loadConfig } from '../kernel/config.js';
+import { loadConfig } from '../kernel/config.js';
 import { createCore } from '../app/core.js';
+import { finishPendingRestore } from '../backup/restore-backup.js';
 import { fileLogger } from '../kernel/logger.js';
 import { appRoot } from '../kernel/paths.js';
 import { startWebHost, type WebHost } from '../host/web-host.js';
-import { acquireInstanceLock } from './instance-lock.js';
+import { acquireInstanceLock } from '../kernel/instance-lock.js';
 import { openBrowser } from './open-browser.js';
 import { choosePort, listenWithFallback } from './port-choice.js';
 
@@ -27,26 +28,32 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
     err(`Chưa có giao diện đã build trong ${staticDir}: hãy chạy "npm run build". (Renderer not built: run "npm run build".)`);
     return 1;
   }
-  const config = loadConfig(dataDir);
-  const choice = choosePort(env, config.port);
+  const config = loadConfig(dataDir, env);
+  const choice = choosePort(env, config.values.port);
   const lock = acquireInstanceLock(dataDir, 'web');
+  const logger = fileLogger(dataDir, config.values.logLevel ? { level: config.values.logLevel } : {});
   let core: ReturnType<typeof createCore> | undefined;
   let host: WebHost | undefined;
   try {
+    // A restore staged from the Diagnostics screen replaces the data before the database opens.
+    const restored = finishPendingRestore(dataDir, logger);
+    if (restored.restored) err(`Đã khôi phục bản sao lưu; dữ liệu cũ ở ${restored.previous}. (Backup restored; the old data is in ${restored.previous}.)`);
     core = createCore({
       dataDir,
-      logger: filterLogger(fileLogger(dataDir), config.logLevel),
-      ...(config.idleLockMinutes ? { idleLockMinutesDefault: config.idleLockMinutes } : {}),
+      logger,
+      config,
     });
     const c = core;
     host = await listenWithFallback((port) => startWebHost({ core: c, port, staticDir }), choice, err);
   } catch (error) {
     await core?.close();
+    logger.close();
     lock.release();
     throw error;
   }
   core.logger.info('web host started', { port: host.port });
   core.sync.engine.start();
+  core.backup.start();
   out(`TiepNhan is running at ${host.url}`);
   if (env.TIEPNHAN_NO_BROWSER !== '1') openBrowser(host.url);
 
@@ -63,6 +70,7 @@ export async function runWebHost({ dataDir, env, out, err }: WebLaunchOptions): 
         .then(() => running.core.close())
         .catch((error: unknown) => running.core.logger.error('core close failed', { error }))
         .finally(() => {
+          logger.close();
           lock.release();
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);

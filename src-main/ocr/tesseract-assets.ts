@@ -11,8 +11,12 @@ const require = createRequire(import.meta.url);
 
 export type LanguageData = { code: string; langPath: string; gzip: boolean };
 
-/** The @tesseract.js-data/<code> package's data folder; null when the package is not installed. */
-export function languageData(code: string): LanguageData | null {
+/**
+ * The @tesseract.js-data/<code> package's data folder, or `dir` when given (a folder holding
+ * `<code>.traineddata.gz`); null when the data is not there.
+ */
+export function languageData(code: string, dir?: string): LanguageData | null {
+  if (dir !== undefined) return existsSync(join(dir, `${code}.traineddata.gz`)) ? { code, langPath: dir, gzip: true } : null;
   let info: { code: string; gzip: boolean; langPath: string };
   try {
     info = require(`@tesseract.js-data/${code}`) as typeof info;

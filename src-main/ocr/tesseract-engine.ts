@@ -15,6 +15,8 @@ export type TesseractOptions = {
    * default; set explicitly so an upgrade cannot change it under us.
    */
   pageSegMode?: PSM;
+  /** A folder with `<language>.traineddata.gz` instead of the npm package's (the doctor's check of another copy). */
+  langPath?: string;
   /** Worker script; tests swap in a wrapper that cuts networking off inside the worker thread. */
   workerPath?: string;
 };
@@ -59,7 +61,7 @@ export function wordsFromTsv(tsv: string): OcrWord[] {
 
 export function tesseractEngineFactory(options: TesseractOptions = {}): OcrEngineFactory {
   const code = options.language ?? 'vie';
-  const data = languageData(code);
+  const data = languageData(code, options.langPath);
   if (!data) throw new Error(`Thiếu dữ liệu ngôn ngữ OCR @tesseract.js-data/${code}. (Missing OCR language data.)`);
   const engineName = `tesseract.js ${tesseractVersion()} ${code}`;
   return async (): Promise<OcrEngine> => {

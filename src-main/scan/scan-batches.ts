@@ -4,8 +4,10 @@ import type { EventPayload } from '../../src-shared/contract/events.js';
 import { AppError, type Problem } from '../../src-shared/contract/errors.js';
 import { presetSettings } from '../../src-shared/scan/presets.js';
 import { ScanError, isScanErrorCode, scanErrorMessages } from '../../src-shared/scan/scan-errors.js';
+import { problemText } from '../../src-shared/i18n/problems/index.js';
 import type { ScanSettings, ScannerDevice } from '../../src-shared/scan/scanner-device.js';
 import { parseDeviceId } from '../../src-shared/scan/scanner-device.js';
+import { diskFullProblem, isDiskFullError } from '../kernel/disk-space.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageIngest } from '../pages/page-ingest.js';
@@ -25,6 +27,7 @@ type Running = ScanBatch & { job: ScanJob | null; cancelRequested: boolean };
 
 /** The clerk's message for any error that ends a batch: a scanner code when there is one. */
 export function scanProblem(error: unknown): ScanProblem {
+  if (isDiskFullError(error)) return { code: 'DISK_FULL', message: problemText('vi', 'disk.fullNow'), problem: diskFullProblem(null) };
   const code = error instanceof ScanError ? error.code : (error as { code?: unknown })?.code;
   if (isScanErrorCode(code)) return { code, message: scanErrorMessages.vi[code], problem: { key: `scan.${code}` } };
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.problem ? { problem: error.problem } : {}) };

@@ -1,5 +1,7 @@
+import { AppError } from '../../src-shared/contract/errors.js';
 import type { SyncOptions } from '../../src-shared/contract/sync-commands.js';
 import type { Clock } from '../kernel/clock.js';
+import { emptyConfig, refuseLockedChanges, type LoadedConfig } from '../kernel/config.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Db } from '../db/open.js';
 import type { PageStore } from '../pages/page-store.js';
@@ -25,6 +27,8 @@ export type DeskSyncDeps = {
   logger: Logger;
   dataDir: string;
   store: PageStore;
+  /** IT's config files: the proxy, retention and server address they set are locked. */
+  config?: LoadedConfig;
   /**
    * The network transport; default global fetch, or undici's fetch through a ProxyAgent when
    * the sync option proxyUrl is set or HTTPS_PROXY/HTTP_PROXY name one (Node's fetch ignores them).
@@ -49,7 +53,9 @@ export type DeskSync = {
   db: Db;
   clock: Clock;
   engine: SyncEngine;
-  enroll(input: { serverUrl: string; code: string; deviceName: string }): ReturnType<typeof enrollDesk>;
+  /** The transport every request to the server takes (through the proxy when one is set): for the doctor's reachability check. */
+  fetch: FetchLike;
+  enroll(input: { serverUrl: string; code?: string | undefined; deviceName: string }): ReturnType<typeof enrollDesk>;
   status(ids?: readonly string[]): ReturnType<typeof syncStatus>;
   options(): SyncOptions;
   setOptions(change: Partial<SyncOptions>): SyncOptions;
@@ -69,6 +75,7 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
       return viaProxy(input, init);
     });
   const credentials = deps.credentials ?? pickCredentialStore(deps.dataDir, deps.safeStorage);
+  const config = deps.config ?? emptyConfig;
   const core = createSyncEngine({
     db: deps.db,
     clock: deps.clock,
@@ -109,10 +116,16 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
     db: deps.db,
     clock: deps.clock,
     engine,
+    fetch: fetchImpl,
     async enroll(input) {
+      const locked = config.values.serverUrl;
+      if (locked !== undefined && input.serverUrl.trim().replace(/\/+$/, '') !== locked.replace(/\/+$/, '')) refuseLockedChanges(config, ['serverUrl']);
+      // The first-run wizard sends no code when IT's config file has one (it never reaches the renderer).
+      const code = input.code ?? config.values.enrollmentCode;
+      if (!code) throw new AppError('VALIDATION', 'sync.enrollNoCode', { code: 'required' });
       const out = await enrollDesk(
         { db: deps.db, fetch: fetchImpl, credentials, clock: deps.clock, allowInsecureHttp: () => readSyncOptions(deps.db).allowInsecureHttp },
-        input,
+        { ...input, code },
       );
       engine.nudge();
       return out;
@@ -120,6 +133,9 @@ export function createDeskSync(deps: DeskSyncDeps): DeskSync {
     status: (ids) => syncStatus(deps.db, engine, ids),
     options: () => readSyncOptions(deps.db),
     setOptions: (change) => {
+      const current = readSyncOptions(deps.db);
+      const changed = (Object.keys(change) as (keyof SyncOptions)[]).filter((k) => change[k] !== undefined && JSON.stringify(change[k]) !== JSON.stringify(current[k]));
+      refuseLockedChanges(config, changed);
       const next = writeSyncOptions(deps.db, change);
       engine.nudge();
       return next;

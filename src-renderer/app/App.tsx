@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandOutput } from '../../src-shared/contract/commands.js';
+import type { ConfigView } from '../../src-shared/contract/config-commands.js';
 import { ErrorBanner, Spinner } from '../components/Feedback.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { LoginScreen } from '../features/auth/LoginScreen.js';
 import { SetupScreen } from '../features/setup/SetupScreen.js';
-import { errorText } from '../i18n/i18n.js';
+import { currentLocale, errorText, setLocale } from '../i18n/i18n.js';
 import type { Client } from '../ipc/client.js';
 import type { Session } from './app-context.js';
+import { lockedFile } from './machine-config.js';
+import { markWizardDue } from './wizard-due.js';
 import { SignedIn } from './SignedIn.js';
 import { useConnectionState } from './use-connection-state.js';
 
@@ -22,10 +25,17 @@ export function App({ client }: { client: Client }) {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [machineConfig, setMachineConfig] = useState<ConfigView | null>(null);
 
   const start = useCallback(async () => {
     setPhase('loading');
     setError(null);
+    const config = await client.call('config.get', {});
+    if (config.ok) {
+      setMachineConfig(config.value);
+      // IT's config sets the language for everyone on this PC.
+      if (config.value.language && config.value.language !== currentLocale()) setLocale(config.value.language);
+    }
     const r = await client.call('setup.status', {});
     if (!r.ok) {
       setError(errorText(r.error));
@@ -88,27 +98,32 @@ export function App({ client }: { client: Client }) {
         </div>
       ) : null}
       {phase === 'setup' ? (
-        <Shell title={t('setup.title')}>
+        <Shell title={t('setup.title')} machineConfig={machineConfig}>
           <SetupScreen
             client={client}
+            machineConfig={machineConfig}
             onDone={() => {
               setNotice(t('setup.done'));
+              // The admin's first sign-in opens the first-run wizard (server, scanner, OCR).
+              markWizardDue();
               void start();
             }}
           />
         </Shell>
       ) : null}
       {phase === 'login' ? (
-        <Shell title={info?.receptionPoint?.name ?? t('app.title')}>
+        <Shell title={info?.receptionPoint?.name ?? t('app.title')} machineConfig={machineConfig}>
           <LoginScreen client={client} notice={notice} onLoggedIn={onLoggedIn} />
         </Shell>
       ) : null}
-      {phase === 'main' && session ? <SignedIn client={client} session={session} onSignedOut={onSignedOut} receptionPoint={info?.receptionPoint ?? null} /> : null}
+      {phase === 'main' && session ? (
+        <SignedIn client={client} session={session} onSignedOut={onSignedOut} receptionPoint={info?.receptionPoint ?? null} machineConfig={machineConfig} />
+      ) : null}
     </>
   );
 }
 
-function Shell({ title, children }: { title: string; children: ReactNode }) {
+function Shell({ title, children, machineConfig }: { title: string; children: ReactNode; machineConfig: ConfigView | null }) {
   const { t } = useTranslation();
   return (
     <div className="shell">
@@ -122,7 +137,7 @@ function Shell({ title, children }: { title: string; children: ReactNode }) {
             <small>{title}</small>
           </span>
         </div>
-        <LanguageToggle />
+        <LanguageToggle lockedBy={lockedFile(machineConfig, 'language')} />
       </header>
       <main className="center-main">{children}</main>
     </div>

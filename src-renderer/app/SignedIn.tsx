@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ConfigView } from '../../src-shared/contract/config-commands.js';
 import type { ReceptionPoint, Settings } from '../../src-shared/contract/schemas.js';
 import { LanguageToggle } from '../components/LanguageToggle.js';
 import { openDossiersStore, type DossiersStore } from '../data/dossiers-db.js';
 import { HolidaysScreen } from '../features/admin/HolidaysScreen.js';
+import { DiagnosticsScreen } from '../features/diagnostics/DiagnosticsScreen.js';
 import { SettingsScreen } from '../features/admin/SettingsScreen.js';
 import { UsersScreen } from '../features/admin/UsersScreen.js';
 import { LockScreen } from '../features/auth/LockScreen.js';
@@ -18,15 +20,18 @@ import { SearchScreen } from '../features/search/SearchScreen.js';
 import { searchNavLabel } from '../features/search/search-texts.js';
 import { SyncScreen } from '../features/sync/SyncScreen.js';
 import { syncNavLabel } from '../features/sync/sync-texts.js';
+import { SetupWizard } from '../features/wizard/SetupWizard.js';
 import type { Client } from '../ipc/client.js';
 import { AppContext, type AppContextValue, type Session } from './app-context.js';
 import { navigate, useHashRoute } from './hash-route.js';
+import { lockedFile } from './machine-config.js';
+import { takeWizardDue } from './wizard-due.js';
 import { useIdleLock } from './use-idle-lock.js';
 
-type Props = { client: Client; session: Session; receptionPoint: ReceptionPoint | null; onSignedOut: () => void };
+type Props = { client: Client; session: Session; receptionPoint: ReceptionPoint | null; machineConfig: ConfigView | null; onSignedOut: () => void };
 
 /** The signed-in app: nav, routes, the replicated read model, idle lock and lock screen. */
-export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props) {
+export function SignedIn({ client, session, receptionPoint, machineConfig, onSignedOut }: Props) {
   const { t } = useTranslation();
   const route = useHashRoute();
   const [store, setStore] = useState<DossiersStore | null>(null);
@@ -70,6 +75,11 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
 
   useIdleLock(settings?.idleLockMinutes ?? session.idleLockMinutes, !locked, () => setLocked(true));
 
+  // Right after first-run setup, the admin's first sign-in opens the wizard.
+  useEffect(() => {
+    if (isAdmin && takeWizardDue()) navigate('/wizard');
+  }, [isAdmin]);
+
   // Alt+N: a new dossier from anywhere; Alt+Q: the work queues.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -94,8 +104,8 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
   }, [client, onSignedOut]);
 
   const value = useMemo<AppContextValue>(
-    () => ({ client, session, store, settings, reloadSettings, logout }),
-    [client, session, store, settings, reloadSettings, logout],
+    () => ({ client, session, store, settings, reloadSettings, logout, machineConfig }),
+    [client, session, store, settings, reloadSettings, logout, machineConfig],
   );
 
   const page = renderRoute(route, isAdmin, newKey, isLead);
@@ -128,11 +138,12 @@ export function SignedIn({ client, session, receptionPoint, onSignedOut }: Props
             {isAdmin ? link('/settings', t('nav.settings'), section === 'settings') : null}
             {isAdmin ? link('/users', t('nav.users'), section === 'users') : null}
             {isAdmin ? link('/holidays', t('nav.holidays'), section === 'holidays') : null}
+            {isAdmin ? link('/diagnostics', t('nav.diagnostics'), section === 'diagnostics' || section === 'wizard') : null}
           </nav>
           <div className="who">
             <NotificationBell />
             <span className="muted small">{t('nav.signedInAs', { name: session.user.fullName, role: t(`roles.${session.user.role}`) })}</span>
-            <LanguageToggle />
+            <LanguageToggle lockedBy={lockedFile(machineConfig, 'language')} />
             <button type="button" className="ghost small" onClick={() => void logout()}>
               {t('nav.logout')}
             </button>
@@ -171,5 +182,7 @@ function renderRoute(route: string, isAdmin: boolean, newKey: number, isLead: bo
   if (head === 'settings' && isAdmin) return <SettingsScreen />;
   if (head === 'users' && isAdmin) return <UsersScreen />;
   if (head === 'holidays' && isAdmin) return <HolidaysScreen />;
+  if (head === 'diagnostics' && isAdmin) return <DiagnosticsScreen />;
+  if (head === 'wizard' && isAdmin) return <SetupWizard />;
   return <DossierList />;
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { ConfigView } from '../../src-shared/contract/config-commands.js';
 import type { Settings, User } from '../../src-shared/contract/schemas.js';
 import type { DossiersStore } from '../data/dossiers-db.js';
 import type { Client } from '../ipc/client.js';
@@ -12,6 +13,8 @@ export type AppContextValue = {
   store: DossiersStore | null;
   settings: Settings | null;
   reloadSettings(): Promise<void>;
+  /** IT's config files as far as the screens need them (locked values); null until loaded or if unreadable. */
+  machineConfig: ConfigView | null;
   logout(): Promise<void>;
 };
 

@@ -17,6 +17,7 @@ export const en: Resources = {
     settings: 'Settings',
     users: 'Users',
     holidays: 'Holidays',
+    diagnostics: 'Diagnostics',
     logout: 'Sign out',
     signedInAs: 'Signed in: {{name}} ({{role}})',
   },
@@ -159,6 +160,8 @@ export const en: Resources = {
     reviewBeforeSyncHint: 'On: a dossier goes to the province only once a supervisor approved it. Off: it goes at once and is reviewed after the fact.',
     save: 'Save settings',
     saved: 'Settings saved.',
+    lockedBy: 'Set by the machine configuration ({{file}}); IT changes it in that file.',
+    languageLocked: 'The language is set by the machine configuration ({{file}}).',
   },
   users: {
     title: 'Users',

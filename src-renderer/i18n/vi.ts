@@ -17,6 +17,7 @@ export const vi = {
     settings: 'Cài đặt',
     users: 'Người dùng',
     holidays: 'Ngày nghỉ lễ',
+    diagnostics: 'Chẩn đoán',
     logout: 'Đăng xuất',
     signedInAs: 'Đăng nhập: {{name}} ({{role}})',
   },
@@ -162,6 +163,8 @@ export const vi = {
     reviewBeforeSyncHint: 'Bật: hồ sơ chỉ gửi lên tỉnh sau khi lãnh đạo/giám sát duyệt. Tắt: hồ sơ gửi ngay, kiểm tra sau.',
     save: 'Lưu cài đặt',
     saved: 'Đã lưu cài đặt.',
+    lockedBy: 'Do cấu hình máy đặt ({{file}}); bộ phận CNTT sửa trong tệp đó.',
+    languageLocked: 'Ngôn ngữ do cấu hình máy đặt ({{file}}).',
   },
   users: {
     title: 'Người dùng',

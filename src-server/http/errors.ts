@@ -17,6 +17,8 @@ const statusOf: Record<ErrorCode, number> = {
   CODE_RANGE_EXHAUSTED: 409,
   UNKNOWN_COMMAND: 404,
   INTERNAL: 500,
+  // 507 Insufficient Storage (RFC 4918).
+  DISK_FULL: 507,
 };
 
 /** Raised in handlers: an AppError with an HTTP status other than the code's default. */

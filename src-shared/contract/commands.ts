@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { auditCommands } from './audit-commands.js';
+import { backupCommands } from './backup-commands.js';
 import { authCommands } from './auth-commands.js';
 import { calendarCommands } from './calendar-commands.js';
 import { catalogCommands } from './catalog-commands.js';
+import { configCommands } from './config-commands.js';
+import { diagnosticsCommands } from './diagnostics-commands.js';
 import { dossiersCommands } from './dossiers-commands.js';
 import { exportCommands } from './export-commands.js';
 import { notificationsCommands } from './notifications-commands.js';
@@ -28,6 +31,7 @@ export type { Access } from './define.js';
  * handled in `src-main/X/handlers.ts`. Main must implement every entry.
  */
 export const commands = {
+  ...configCommands,
   ...setupCommands,
   ...authCommands,
   ...usersCommands,
@@ -48,6 +52,8 @@ export const commands = {
   ...reviewCommands,
   ...workflowCommands,
   ...notificationsCommands,
+  ...backupCommands,
+  ...diagnosticsCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -15,6 +15,7 @@ export const errorCodes = [
   'CODE_RANGE_EXHAUSTED',
   'UNKNOWN_COMMAND',
   'INTERNAL',
+  'DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

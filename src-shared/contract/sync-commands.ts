@@ -73,10 +73,10 @@ export const SyncOptions = z.object({
 export type SyncOptions = z.infer<typeof SyncOptions>;
 
 export const syncCommands = {
-  /** Exchanges a one-time code from the provincial admin for a device credential. */
+  /** Exchanges a one-time code from the provincial admin for a device credential; without `code`, the one in IT's config file. */
   'sync.enroll': define(
     admins,
-    z.object({ serverUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(4).max(40), deviceName: z.string().trim().min(1).max(200) }),
+    z.object({ serverUrl: z.string().trim().min(1).max(500), code: z.string().trim().min(4).max(40).optional(), deviceName: z.string().trim().min(1).max(200) }),
     z.object({ deviceId: z.string(), receptionPoint: z.object({ id: z.string(), code: z.string(), name: z.string() }), deskSlot: z.number().int(), slotBlockSize: z.number().int(), credentialEncrypted: z.boolean() }),
   ),
   'sync.status': define(anyone, z.object({ dossierIds: z.array(Id).max(500).optional() }), SyncStatus),

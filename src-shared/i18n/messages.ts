@@ -21,6 +21,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CODE_RANGE_EXHAUSTED: 'Đã hết số thứ tự hồ sơ trong ngày của máy này. Liên hệ bộ phận CNTT.',
     UNKNOWN_COMMAND: 'Yêu cầu không được hỗ trợ.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu của bạn không bị mất; vui lòng thử lại.',
+    DISK_FULL: 'Ổ đĩa của máy gần đầy: chưa nhận thêm hồ sơ, trang quét hay tệp mới. Dữ liệu đã lưu vẫn an toàn. Hãy báo bộ phận CNTT.',
   },
   en: {
     VALIDATION: 'Some fields are not valid. Please check the highlighted fields.',
@@ -36,6 +37,7 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     CODE_RANGE_EXHAUSTED: "This desk has used up today's dossier numbers. Contact IT.",
     UNKNOWN_COMMAND: 'Unsupported request.',
     INTERNAL: 'Something unexpected went wrong. Nothing was lost; please try again.',
+    DISK_FULL: 'The disk is almost full: no new dossiers, scans or files for now. What is stored is safe. Please tell IT.',
   },
 };
 
@@ -65,6 +67,10 @@ export const fieldMessages: Record<Locale, Record<string, string>> = {
     'holiday.duplicate': 'Ngày bị khai trùng.',
     'timeZone.invalid': 'Múi giờ không hợp lệ.',
     'agencyCode.format': 'Mã đơn vị theo QCVN 102:2016, ví dụ 000.00.53.H48.',
+    'path.absolute': 'Cần đường dẫn đầy đủ, ví dụ D:\\SaoLuu hoặc /srv/sao-luu.',
+    'backup.folder': 'Thư mục sao lưu không dùng được.',
+    'backup.invalid': 'Bản sao lưu không hợp lệ.',
+    'config.locked': 'Do cấu hình máy (tệp config.json của bộ phận CNTT) đặt, không sửa được ở đây.',
     invalid: 'Giá trị không hợp lệ.',
   },
   en: {
@@ -91,6 +97,10 @@ export const fieldMessages: Record<Locale, Record<string, string>> = {
     'holiday.duplicate': 'Date listed twice.',
     'timeZone.invalid': 'Invalid time zone.',
     'agencyCode.format': 'Unit code under QCVN 102:2016, e.g. 000.00.53.H48.',
+    'path.absolute': 'A full path, e.g. D:\\Backups or /srv/backups.',
+    'backup.folder': 'This backup folder cannot be used.',
+    'backup.invalid': 'Not a valid backup.',
+    'config.locked': "Set by the machine configuration (IT's config.json); cannot be changed here.",
     invalid: 'Invalid value.',
   },
 };

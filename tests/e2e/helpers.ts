@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { manualClock } from '../../src-main/kernel/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
-import { silentLogger } from '../../src-main/kernel/logger.js';
+import type { LoadedConfig } from '../../src-main/kernel/config.js';
+import { silentLogger, type Logger } from '../../src-main/kernel/logger.js';
 import { startWebHost, type WebHost } from '../../src-main/host/web-host.js';
 import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract/commands.js';
 
@@ -28,12 +29,12 @@ export type RunningApp = {
  * A real core on a temp data dir behind the real web host serving the built renderer
  * (run `npm run build` first). The clock is set by hand so dates on the receipt are known.
  */
-export async function startApp(start: string): Promise<RunningApp> {
+export async function startApp(start: string, options: { dir?: string; logger?: Logger; config?: LoadedConfig } = {}): Promise<RunningApp> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer in ${rendererDir}: run npm run build first.`);
-  const dir = mkdtempSync(join(tmpdir(), 'tiepnhan-e2e-'));
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'tiepnhan-e2e-'));
   const clock = manualClock(start);
   // One OCR worker: pages scanned in a test are OCRed in the background, as on a desk.
-  const core = createCore({ dataDir: dir, clock, logger: silentLogger, ocrWorkers: 1 });
+  const core = createCore({ dataDir: dir, clock, logger: options.logger ?? silentLogger, ocrWorkers: 1, ...(options.config ? { config: options.config } : {}) });
   const host = await startWebHost({ core, port: 0, staticDir: rendererDir });
   return {
     core,

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock } from '../../src-main/kernel/clock.js';
 import { createCore, type Core } from '../../src-main/app/core.js';
+import type { LoadedConfig } from '../../src-main/kernel/config.js';
+import type { Logger } from '../../src-main/kernel/logger.js';
 import { silentLogger } from '../../src-main/kernel/logger.js';
 import type { ScannerService } from '../../src-main/scan/scanner-service.js';
 import type { DeskSyncOverrides } from '../../src-main/sync/desk-sync.js';
@@ -29,16 +31,18 @@ export type TestCore = Core & {
 export function makeCore(
   start = '2026-03-02T09:00:00+07:00',
   dir = mkdtempSync(join(tmpdir(), 'tiepnhan-test-')),
-  options: { ocrWorkers?: number; sync?: DeskSyncOverrides; scanner?: ScannerService } = {},
+  options: { ocrWorkers?: number; sync?: DeskSyncOverrides; scanner?: ScannerService; config?: LoadedConfig; logger?: Logger; diskReserveBytes?: number } = {},
 ): TestCore {
   const clock = manualClock(start);
   const core = createCore({
     dataDir: dir,
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ocrWorkers: options.ocrWorkers ?? 0,
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.scanner ? { scanner: options.scanner } : {}),
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.diskReserveBytes !== undefined ? { diskReserveBytes: options.diskReserveBytes } : {}),
   });
   const call = (async (name: CommandName, input: unknown, token: string | null = null) => core.dispatch(name, input, token)) as TestCore['call'];
   const must = (async (name: CommandName, input: unknown, token: string | null = null) => {

@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, filterLogger, loadConfig, parseConfig } from '../../src-main/kernel/config.js';
+import { ConfigError } from '../../src-main/kernel/config.js';
+import { fileLogger } from '../../src-main/kernel/logger.js';
 import { runCli } from '../../src-main/cli/main.js';
-import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/launch/instance-lock.js';
+import { acquireInstanceLock, AlreadyRunningError, lockDbName, lockFileName } from '../../src-main/kernel/instance-lock.js';
 import { browserCommand } from '../../src-main/launch/open-browser.js';
 import { choosePort, defaultWebPort, listenWithFallback, PortInUseError } from '../../src-main/launch/port-choice.js';
 import { createServer, type Server } from 'node:http';
@@ -18,51 +19,16 @@ const tempDir = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-describe('config.json', () => {
-  it('is optional and accepts the documented keys', () => {
+describe('log level', () => {
+  it('drops lines below the configured level', () => {
     const dir = tempDir();
-    expect(loadConfig(dir)).toEqual({});
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ port: 48000, idleLockMinutes: 10, logLevel: 'warn' }));
-    expect(loadConfig(dir)).toEqual({ port: 48000, idleLockMinutes: 10, logLevel: 'warn' });
-  });
-
-  it('names the bad key, in Vietnamese and English', () => {
-    const cases: [unknown, string][] = [
-      [{ port: 70000 }, 'port'],
-      [{ port: 'eighty' }, 'port'],
-      [{ idleLockMinutes: 0 }, 'idleLockMinutes'],
-      [{ logLevel: 'verbose' }, 'logLevel'],
-      [{ prot: 80 }, 'prot'],
-    ];
-    for (const [raw, key] of cases) {
-      let caught: unknown;
-      try {
-        parseConfig(raw);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught, JSON.stringify(raw)).toBeInstanceOf(ConfigError);
-      expect((caught as ConfigError).key).toBe(key);
-      expect((caught as ConfigError).message).toContain(`"${key}"`);
-      expect((caught as ConfigError).message).toMatch(/khóa/);
-      expect((caught as ConfigError).message).toMatch(/key/);
-    }
-  });
-
-  it('refuses a file that is not JSON, naming the file', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'config.json'), '{ port: 1 ');
-    expect(() => loadConfig(dir)).toThrow(/config\.json: không phải JSON hợp lệ/);
-  });
-
-  it('log level drops lines below it', () => {
-    const seen: string[] = [];
-    const base = { info: (m: string) => seen.push(`i:${m}`), warn: (m: string) => seen.push(`w:${m}`), error: (m: string) => seen.push(`e:${m}`) };
-    const log = filterLogger(base, 'warn');
+    const log = fileLogger(dir, { level: 'warn' });
     log.info('a');
     log.warn('b');
     log.error('c');
-    expect(seen).toEqual(['w:b', 'e:c']);
+    log.close();
+    const lines = readFileSync(join(dir, 'logs', 'tiepnhan.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { level: string; message: string });
+    expect(lines.map((l) => `${l.level}:${l.message}`)).toEqual(['warn:b', 'error:c']);
   });
 });
 
@@ -104,7 +70,7 @@ describe('instance lock', () => {
   it('allows one app per data folder; a killed holder frees it; a stale file naming a live pid does not block', async () => {
     const dir = tempDir();
     // Another process holds the lock: the real function, in a real child process.
-    const module = join(import.meta.dirname, '../../src-main/launch/instance-lock.ts');
+    const module = join(import.meta.dirname, '../../src-main/kernel/instance-lock.ts');
     const code = `import { acquireInstanceLock } from ${JSON.stringify(module)}; acquireInstanceLock(${JSON.stringify(dir)}, 'electron'); console.log('held'); setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {

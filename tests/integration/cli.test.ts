@@ -48,33 +48,23 @@ describe('tiepnhan CLI', () => {
     expect(tiepnhan(['diagnostics', '--nope']).code).toBe(2);
   });
 
-  it('migrate creates the database at the latest schema version and diagnostics reports it', () => {
+  it('migrate creates the database at the latest schema version and the doctor reports it', () => {
     const dataDir = tempDir('tiepnhan-cli-');
     const migrationCount = readdirSync(join(root, 'migrations')).filter((f) => f.endsWith('.sql')).length;
     const m = tiepnhan(['migrate'], { TIEPNHAN_DATA_DIR: dataDir });
     expect(m.code).toBe(0);
     expect(m.stdout).toContain(`Schema version: ${migrationCount}`);
 
-    const r = tiepnhan(['diagnostics', '--json'], { TIEPNHAN_DATA_DIR: dataDir });
-    expect(r.code).toBe(0);
-    const d = JSON.parse(r.stdout) as {
-      version: string;
-      dataDir: string;
-      database: { exists: boolean; bytes: number; schemaVersion: number; appSchemaVersion: number };
-      freeDiskBytes: number;
-      logFile: string;
-      node: string;
-    };
+    const r = tiepnhan(['doctor', '--json', '--quick'], { TIEPNHAN_DATA_DIR: dataDir, TIEPNHAN_MACHINE_CONFIG: '' });
+    const d = JSON.parse(r.stdout) as { version: string; ok: boolean; checks: { id: string; status: string; data?: Record<string, unknown> }[] };
     expect(d.version).toBe(version);
-    expect(d.dataDir).toBe(dataDir);
-    expect(d.database.exists).toBe(true);
-    expect(d.database.bytes).toBeGreaterThan(0);
-    expect(d.database.schemaVersion).toBe(migrationCount);
-    expect(d.database.appSchemaVersion).toBe(migrationCount);
-    expect(d.freeDiskBytes).toBeGreaterThan(0);
-    expect(d.logFile).toBe(join(dataDir, 'logs', 'tiepnhan.log'));
-    expect(d.node).toBe(process.versions.node);
-    expect(tiepnhan(['diagnostics'], { TIEPNHAN_DATA_DIR: dataDir }).stdout).toContain('Thư mục dữ liệu / Data folder');
+    const v = d.checks.find((c) => c.id === 'version')!;
+    expect(v).toMatchObject({ status: 'ok', data: { schemaVersion: migrationCount, appSchemaVersion: migrationCount, node: process.versions.node } });
+    expect(d.checks.find((c) => c.id === 'database')?.status).toBe('ok');
+    // A fresh desk is neither enrolled nor backed up: problems, so exit code 1.
+    expect(d.ok).toBe(false);
+    expect(r.code).toBe(1);
+    expect(tiepnhan(['diagnostics', '--quick'], { TIEPNHAN_DATA_DIR: dataDir, TIEPNHAN_MACHINE_CONFIG: '' }).stdout).toContain('[  OK  ] Cơ sở dữ liệu (integrity_check): Nguyên vẹn');
   });
 
   it('audit-verify exits 0 on an intact chain and 1 once a row is altered', async () => {

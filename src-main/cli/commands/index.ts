@@ -1,14 +1,17 @@
 import type { CliCommand } from '../cli-command.js';
 import { auditVerifyCommand } from './audit-verify.js';
+import { backupCommand } from './backup.js';
 import { demoDataCommand } from './demo-data.js';
-import { diagnosticsCommand } from './diagnostics.js';
+import { diagnosticsCommand, doctorCommand } from './doctor.js';
 import { migrateCommand } from './migrate.js';
 import { ocrCommand } from './ocr.js';
 import { queuesCommand } from './queues.js';
+import { restoreCommand } from './restore.js';
 import { searchCommand } from './search.js';
 import { scanCommand } from './scan.js';
 import { scannersCommand } from './scanners.js';
 import { startCommand } from './start.js';
+import { supportBundleCommand } from './support-bundle.js';
 import { versionCommand } from './version.js';
 import { webCommand } from './web.js';
 
@@ -18,7 +21,11 @@ export const cliCommands: readonly CliCommand[] = [
   webCommand,
   auditVerifyCommand,
   migrateCommand,
+  doctorCommand,
   diagnosticsCommand,
+  supportBundleCommand,
+  backupCommand,
+  restoreCommand,
   scannersCommand,
   scanCommand,
   ocrCommand,

@@ -5,13 +5,14 @@ import { useApp } from '../../app/app-context.js';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner, InfoBanner, Spinner } from '../../components/Feedback.js';
 import { TextField } from '../../components/Field.js';
+import { lockedFile } from '../../app/machine-config.js';
 
 type RpKey = keyof Settings['receptionPoint'];
 
 /** Admin: the reception point printed on receipts, the idle lock and the desk's times. */
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { client, settings, reloadSettings } = useApp();
+  const { client, settings, reloadSettings, machineConfig } = useApp();
   const { busy, error, fields, run } = useAction();
   const [form, setForm] = useState<Settings | null>(settings);
   const [lockMinutes, setLockMinutes] = useState('');
@@ -31,6 +32,11 @@ export function SettingsScreen() {
   }, [settings, form]);
 
   if (!form) return <Spinner />;
+  // A value IT's config file sets is shown, not editable, with the file that set it.
+  const locked = (key: string, hint?: string) => {
+    const file = lockedFile(machineConfig, key);
+    return file ? { disabled: true, hint: t('settings.lockedBy', { file }) } : hint ? { hint } : {};
+  };
   const rp = (key: RpKey) => (value: string) => setForm({ ...form, receptionPoint: { ...form.receptionPoint, [key]: value } });
 
   const submit = async (e: FormEvent) => {
@@ -61,13 +67,20 @@ export function SettingsScreen() {
       <ErrorBanner message={error} />
       <InfoBanner message={notice} />
       <div className="grid-2">
-        <TextField label={t('rp.name')} value={form.receptionPoint.name} onChange={rp('name')} error={fields['receptionPoint.name']} required />
-        <TextField label={t('rp.agencyCode')} value={form.receptionPoint.agencyCode} onChange={rp('agencyCode')} error={fields['receptionPoint.agencyCode']} hint={t('rp.agencyCodeHint')} required />
-        <TextField label={t('rp.agencyName')} value={form.receptionPoint.agencyName} onChange={rp('agencyName')} error={fields['receptionPoint.agencyName']} />
-        <TextField label={t('rp.phone')} value={form.receptionPoint.phone} onChange={rp('phone')} error={fields['receptionPoint.phone']} />
-        <TextField label={t('rp.address')} value={form.receptionPoint.address} onChange={rp('address')} error={fields['receptionPoint.address']} />
-        <TextField label={t('rp.returnPlace')} value={form.receptionPoint.returnPlace} onChange={rp('returnPlace')} error={fields['receptionPoint.returnPlace']} />
-        <TextField label={t('settings.idleLock')} type="number" min={1} max={240} value={lockMinutes} onChange={setLockMinutes} error={fields.idleLockMinutes} />
+        <TextField label={t('rp.name')} value={form.receptionPoint.name} onChange={rp('name')} error={fields['receptionPoint.name']} required {...locked('receptionPoint.name')} />
+        <TextField
+          label={t('rp.agencyCode')}
+          value={form.receptionPoint.agencyCode}
+          onChange={rp('agencyCode')}
+          error={fields['receptionPoint.agencyCode']}
+          required
+          {...locked('receptionPoint.agencyCode', t('rp.agencyCodeHint'))}
+        />
+        <TextField label={t('rp.agencyName')} value={form.receptionPoint.agencyName} onChange={rp('agencyName')} error={fields['receptionPoint.agencyName']} {...locked('receptionPoint.agencyName')} />
+        <TextField label={t('rp.phone')} value={form.receptionPoint.phone} onChange={rp('phone')} error={fields['receptionPoint.phone']} {...locked('receptionPoint.phone')} />
+        <TextField label={t('rp.address')} value={form.receptionPoint.address} onChange={rp('address')} error={fields['receptionPoint.address']} {...locked('receptionPoint.address')} />
+        <TextField label={t('rp.returnPlace')} value={form.receptionPoint.returnPlace} onChange={rp('returnPlace')} error={fields['receptionPoint.returnPlace']} {...locked('receptionPoint.returnPlace')} />
+        <TextField label={t('settings.idleLock')} type="number" min={1} max={240} value={lockMinutes} onChange={setLockMinutes} error={fields.idleLockMinutes} {...locked('idleLockMinutes')} />
         <TextField label={t('settings.cutoffTime')} type="time" value={form.cutoffTime} onChange={(cutoffTime) => setForm({ ...form, cutoffTime })} error={fields.cutoffTime} />
         <TextField label={t('settings.returnTime')} type="time" value={form.returnTime} onChange={(returnTime) => setForm({ ...form, returnTime })} error={fields.returnTime} />
         <TextField

@@ -32,11 +32,12 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
   ensureScanTexts();
   ensureOcrTexts();
   const { t } = useTranslation('scan');
-  const { client } = useApp();
+  const { client, machineConfig } = useApp();
   const { busy, error, run, setError } = useAction();
   const { pages, setPages, thumbs, scan, setScan, importing, setImporting, reload } = useDossierPages(client, dossier.id);
   const { devices, deviceProblems, deviceId, chooseDevice, probing, loadDevices } = useScannerDevices(client);
-  const [preset, setPreset] = useState<ScanPresetId>('default');
+  // IT's config may name the preset the panel opens with (config.json scannerPreset).
+  const [preset, setPreset] = useState<ScanPresetId>(machineConfig?.scannerPreset ?? 'default');
   const [target, setTarget] = useState<number | null>(null);
   const [insertAt, setInsertAt] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import type { ConfigView } from '../../../src-shared/contract/config-commands.js';
+import { configValue, lockedFile } from '../../app/machine-config.js';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../app/use-action.js';
 import { ErrorBanner } from '../../components/Feedback.js';
@@ -8,13 +10,29 @@ import type { Client } from '../../ipc/client.js';
 
 const emptyPoint = { name: '', agencyCode: '', agencyName: '', address: '', phone: '', returnPlace: '' };
 
+type PointKey = keyof typeof emptyPoint;
+
+/** The reception point IT's config file gives (those fields are locked), the rest empty. */
+function pointFromConfig(view: ConfigView | null): typeof emptyPoint {
+  const p = { ...emptyPoint };
+  for (const key of Object.keys(p) as PointKey[]) {
+    const v = configValue(view, `receptionPoint.${key}`);
+    if (typeof v === 'string') p[key] = v;
+  }
+  return p;
+}
+
 /** First run: the reception point and the administrator account, in one command. */
-export function SetupScreen({ client, onDone }: { client: Client; onDone: () => void }) {
+export function SetupScreen({ client, onDone, machineConfig }: { client: Client; onDone: () => void; machineConfig: ConfigView | null }) {
   const { t } = useTranslation();
   const { busy, error, fields, run, setFields } = useAction();
-  const [point, setPoint] = useState(emptyPoint);
+  const [point, setPoint] = useState(() => pointFromConfig(machineConfig));
+  const locked = (key: PointKey) => {
+    const file = lockedFile(machineConfig, `receptionPoint.${key}`);
+    return file ? { disabled: true, hint: t('settings.lockedBy', { file }) } : {};
+  };
   const [admin, setAdmin] = useState({ username: '', fullName: '', password: '', password2: '' });
-  const rp = (key: keyof typeof emptyPoint) => (value: string) => setPoint((p) => ({ ...p, [key]: value }));
+  const rp = (key: PointKey) => (value: string) => setPoint((p) => ({ ...p, [key]: value }));
   const ad = (key: keyof typeof admin) => (value: string) => setAdmin((a) => ({ ...a, [key]: value }));
 
   const submit = async (e: FormEvent) => {
@@ -40,7 +58,7 @@ export function SetupScreen({ client, onDone }: { client: Client; onDone: () => 
       <fieldset>
         <legend>{t('setup.receptionPoint')}</legend>
         <div className="grid-2">
-          <TextField label={t('rp.name')} value={point.name} onChange={rp('name')} error={fields['receptionPoint.name']} required autoFocus />
+          <TextField label={t('rp.name')} value={point.name} onChange={rp('name')} error={fields['receptionPoint.name']} required autoFocus {...locked('name')} />
           <TextField
             label={t('rp.agencyCode')}
             value={point.agencyCode}
@@ -48,11 +66,12 @@ export function SetupScreen({ client, onDone }: { client: Client; onDone: () => 
             error={fields['receptionPoint.agencyCode']}
             hint={t('rp.agencyCodeHint')}
             required
+            {...locked('agencyCode')}
           />
-          <TextField label={t('rp.agencyName')} value={point.agencyName} onChange={rp('agencyName')} error={fields['receptionPoint.agencyName']} />
-          <TextField label={t('rp.phone')} value={point.phone} onChange={rp('phone')} error={fields['receptionPoint.phone']} />
-          <TextField label={t('rp.address')} value={point.address} onChange={rp('address')} error={fields['receptionPoint.address']} />
-          <TextField label={t('rp.returnPlace')} value={point.returnPlace} onChange={rp('returnPlace')} error={fields['receptionPoint.returnPlace']} />
+          <TextField label={t('rp.agencyName')} value={point.agencyName} onChange={rp('agencyName')} error={fields['receptionPoint.agencyName']} {...locked('agencyName')} />
+          <TextField label={t('rp.phone')} value={point.phone} onChange={rp('phone')} error={fields['receptionPoint.phone']} {...locked('phone')} />
+          <TextField label={t('rp.address')} value={point.address} onChange={rp('address')} error={fields['receptionPoint.address']} {...locked('address')} />
+          <TextField label={t('rp.returnPlace')} value={point.returnPlace} onChange={rp('returnPlace')} error={fields['receptionPoint.returnPlace']} {...locked('returnPlace')} />
         </div>
       </fieldset>
       <fieldset>

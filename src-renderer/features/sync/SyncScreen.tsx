@@ -6,6 +6,7 @@ import { useApp } from '../../app/app-context.js';
 import { formatDateTime } from '../../app/format.js';
 import { ErrorBanner, InfoBanner, Spinner } from '../../components/Feedback.js';
 import { TextField } from '../../components/Field.js';
+import { configValue, hasSecret, lockedFile } from '../../app/machine-config.js';
 import { errorText, problemText } from '../../i18n/i18n.js';
 import { ensureSyncTexts } from './sync-texts.js';
 import type { SyncStatusView } from './use-sync-status.js';
@@ -147,8 +148,11 @@ function enrollErrorText(error: CommandError, t: (k: string) => string): string 
 
 function EnrollForm({ reenroll, onEnrolled }: { reenroll: boolean; onEnrolled: (notice: string) => void }) {
   const { t } = useTranslation('sync');
-  const { client, settings } = useApp();
-  const [serverUrl, setServerUrl] = useState('');
+  const { t: tUi } = useTranslation();
+  const { client, settings, machineConfig } = useApp();
+  const urlLockedBy = lockedFile(machineConfig, 'serverUrl');
+  const codeInConfig = hasSecret(machineConfig, 'enrollmentCode');
+  const [serverUrl, setServerUrl] = useState(() => String(configValue(machineConfig, 'serverUrl') ?? ''));
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -163,7 +167,8 @@ function EnrollForm({ reenroll, onEnrolled }: { reenroll: boolean; onEnrolled: (
     e.preventDefault();
     setError(null);
     setBusy(true);
-    const r = await client.call('sync.enroll', { serverUrl: serverUrl.trim(), code: code.trim(), deviceName: deviceName.trim() });
+    // An empty code with one in IT's config file: main uses that one (it never reaches this screen).
+    const r = await client.call('sync.enroll', { serverUrl: serverUrl.trim(), ...(code.trim() ? { code: code.trim() } : {}), deviceName: deviceName.trim() });
     setBusy(false);
     if (!r.ok) return setError(enrollErrorText(r.error, t));
     setCode('');
@@ -178,12 +183,19 @@ function EnrollForm({ reenroll, onEnrolled }: { reenroll: boolean; onEnrolled: (
       <p className="muted small">{t('enrollHint')}</p>
       <ErrorBanner message={error} />
       <div className="grid-2">
-        <TextField label={t('serverUrl')} value={serverUrl} onChange={setServerUrl} hint={t('serverUrlHint')} required />
-        <TextField label={t('code')} value={code} onChange={setCode} required autoComplete="off" />
+        <TextField
+          label={t('serverUrl')}
+          value={serverUrl}
+          onChange={setServerUrl}
+          hint={urlLockedBy ? tUi('settings.lockedBy', { file: urlLockedBy }) : t('serverUrlHint')}
+          disabled={urlLockedBy !== null}
+          required
+        />
+        <TextField label={t('code')} value={code} onChange={setCode} required={!codeInConfig} autoComplete="off" {...(codeInConfig ? { hint: t('codeInConfig') } : {})} />
         <TextField label={t('deviceName')} value={deviceName} onChange={setDeviceName} required />
       </div>
       <div className="actions left">
-        <button type="submit" className="primary" disabled={busy || !serverUrl.trim() || !code.trim() || !deviceName.trim()}>
+        <button type="submit" className="primary" disabled={busy || !serverUrl.trim() || (!code.trim() && !codeInConfig) || !deviceName.trim()}>
           {t('enroll')}
         </button>
         {busy ? <Spinner /> : null}
@@ -194,7 +206,12 @@ function EnrollForm({ reenroll, onEnrolled }: { reenroll: boolean; onEnrolled: (
 
 function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation('sync');
-  const { client } = useApp();
+  const { t: tUi } = useTranslation();
+  const { client, machineConfig } = useApp();
+  const locked = (key: string, hint: string) => {
+    const file = lockedFile(machineConfig, key);
+    return file ? { disabled: true, hint: tUi('settings.lockedBy', { file }) } : { hint };
+  };
   const [options, setOptions] = useState<SyncOptions | null>(null);
   const [kbps, setKbps] = useState('');
   const [from, setFrom] = useState('');
@@ -230,9 +247,9 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
     const change: Partial<SyncOptions> = {
       bandwidthBytesPerSecond: cap === null ? null : cap * 1024,
       window: from ? { from, to } : null,
-      retentionDays: keep,
+      ...(lockedFile(machineConfig, 'retentionDays') ? {} : { retentionDays: keep }),
       ...(isAdmin && options && allowHttp !== options.allowInsecureHttp ? { allowInsecureHttp: allowHttp } : {}),
-      ...(isAdmin && options && (proxy.trim() || null) !== options.proxyUrl ? { proxyUrl: proxy.trim() || null } : {}),
+      ...(isAdmin && options && !lockedFile(machineConfig, 'proxyUrl') && (proxy.trim() || null) !== options.proxyUrl ? { proxyUrl: proxy.trim() || null } : {}),
     };
     const r = await client.call('sync.setOptions', change);
     if (!r.ok) return setError(errorText(r.error));
@@ -248,11 +265,11 @@ function OptionsForm({ isAdmin }: { isAdmin: boolean }) {
       <InfoBanner message={notice} />
       <div className="grid-2">
         <TextField label={t('bandwidth')} type="number" min={1} value={kbps} onChange={setKbps} hint={t('bandwidthHint')} />
-        <TextField label={t('retention')} type="number" min={0} max={3650} value={days} onChange={setDays} hint={t('retentionHint')} />
+        <TextField label={t('retention')} type="number" min={0} max={3650} value={days} onChange={setDays} {...locked('retentionDays', t('retentionHint'))} />
         <TextField label={t('windowFrom')} type="time" value={from} onChange={setFrom} hint={t('windowHint')} />
         <TextField label={t('windowTo')} type="time" value={to} onChange={setTo} />
       </div>
-      {isAdmin ? <TextField label={t('proxy')} value={proxy} onChange={setProxy} hint={t('proxyHint')} /> : null}
+      {isAdmin ? <TextField label={t('proxy')} value={proxy} onChange={setProxy} {...locked('proxyUrl', t('proxyHint'))} /> : null}
       {isAdmin ? (
         <label className="check">
           <input type="checkbox" checked={allowHttp} onChange={(e) => setAllowHttp(e.target.checked)} /> {t('allowHttp')}

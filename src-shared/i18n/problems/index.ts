@@ -1,4 +1,7 @@
+import { backupProblems } from './backup.js';
 import { calendarProblems } from './calendar.js';
+import { configProblems } from './config.js';
+import { diskProblems } from './disk.js';
 import { dossiersProblems } from './dossiers.js';
 import { exportProblems } from './export.js';
 import { imagingProblems } from './imaging.js';
@@ -17,7 +20,10 @@ export type { ProblemParams } from './problem-text.js';
 
 /** Every problem main can report, gathered from one file per feature (keys start with the feature). */
 export const problems = {
+  ...backupProblems,
   ...calendarProblems,
+  ...configProblems,
+  ...diskProblems,
   ...dossiersProblems,
   ...exportProblems,
   ...imagingProblems,

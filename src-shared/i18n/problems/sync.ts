@@ -34,6 +34,7 @@ export const syncProblems = {
   'sync.serverError': { vi: 'Máy chủ tỉnh gặp lỗi ({{status}}). Sẽ thử lại tự động.', en: 'The provincial server had an error ({{status}}). Retrying automatically.' },
   'sync.serverRefused': { vi: 'Máy chủ tỉnh trả lỗi ({{detail}}).', en: 'The provincial server answered with an error ({{detail}}).' },
   'sync.failed': { vi: 'Lỗi đồng bộ: {{detail}}', en: 'Sync error: {{detail}}' },
+  'sync.enrollNoCode': { vi: 'Chưa nhập mã đăng ký.', en: 'No enrollment code given.' },
   'sync.enrollBadCode': { vi: 'Mã đăng ký không đúng, đã dùng hoặc đã hết hạn.', en: 'The enrollment code is wrong, used or expired.' },
   'sync.enrollPointFull': {
     vi: 'Điểm tiếp nhận này đã dùng hết chỗ cho máy một cửa (tối đa 9 máy).',

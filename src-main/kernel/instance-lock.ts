@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdExclusiveFile } from '../db/exclusive-file.js';
 
-export type InstanceKind = 'web' | 'electron';
+export type InstanceKind = 'web' | 'electron' | 'cli';
 type LockContent = { pid: number; kind: InstanceKind; startedAt: string };
 
 /** Who holds the lock, for the message and the diagnostics screen (not the lock itself). */
@@ -12,7 +12,14 @@ export const lockDbName = 'instance.lock.db';
 
 export class AlreadyRunningError extends Error {
   constructor(readonly holder: LockContent | null) {
-    const what = holder?.kind === 'electron' ? 'cửa sổ ứng dụng (Electron window)' : holder?.kind === 'web' ? 'máy chủ web (web host)' : 'một tiến trình khác (another process)';
+    const what =
+      holder?.kind === 'electron'
+        ? 'cửa sổ ứng dụng (Electron window)'
+        : holder?.kind === 'web'
+          ? 'máy chủ web (web host)'
+          : holder?.kind === 'cli'
+            ? 'lệnh tiepnhan (a tiepnhan command)'
+            : 'một tiến trình khác (another process)';
     const pid = holder ? `, tiến trình ${holder.pid}` : '';
     super(`TiepNhan đang chạy với thư mục dữ liệu này: ${what}${pid}. (TiepNhan is already running on this data folder${holder ? `: ${holder.kind}, pid ${holder.pid}` : ''}.)`);
     this.name = 'AlreadyRunningError';
@@ -22,7 +29,7 @@ export class AlreadyRunningError extends Error {
 function readHolder(file: string): LockContent | null {
   try {
     const c = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockContent>;
-    return typeof c.pid === 'number' && (c.kind === 'web' || c.kind === 'electron') ? (c as LockContent) : null;
+    return typeof c.pid === 'number' && (c.kind === 'web' || c.kind === 'electron' || c.kind === 'cli') ? (c as LockContent) : null;
   } catch {
     return null;
   }
@@ -55,4 +62,27 @@ export function acquireInstanceLock(dataDir: string, kind: InstanceKind): { rele
       held.close();
     },
   };
+}
+
+export type LockState = { held: boolean; holder: LockContent | null; thisProcess: boolean };
+
+/**
+ * Who holds the data folder's lock, for the doctor: tries the lock and lets it go at once. From
+ * inside the running app the answer is the app itself.
+ */
+export function instanceLockState(dataDir: string): LockState {
+  const holder = readHolder(join(dataDir, lockFileName));
+  if (holder?.pid === process.pid) return { held: true, holder, thisProcess: true };
+  // The app creates the lock file at its first start: without it nobody has run here.
+  if (!existsSync(join(dataDir, lockDbName))) return { held: false, holder: null, thisProcess: false };
+  let probe: { close(): void } | null;
+  try {
+    probe = holdExclusiveFile(join(dataDir, lockDbName), process.pid);
+  } catch {
+    // No data folder yet, or it is read-only: then nobody runs on it.
+    return { held: false, holder: null, thisProcess: false };
+  }
+  if (!probe) return { held: true, holder, thisProcess: false };
+  probe.close();
+  return { held: false, holder: null, thisProcess: false };
 }
