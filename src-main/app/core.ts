@@ -141,7 +141,7 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventBus();
   const changes = createChangeFeed(db);
   const store = openPageStore(join(options.dataDir, 'pages'));
-  const pages = createPageService({ db, clock, store, logger });
+  const pages = createPageService({ db, clock, store, logger, importLimits: () => settings() });
   const ocr = createOcrRuntime({
     db,
     clock,
@@ -219,8 +219,12 @@ export function createCore(options: CoreOptions): Core {
     ...pageHandlers({
       logger,
       pages,
-      onImportProgress: (dossierId, p) =>
-        events.emit('pages.progress', { dossierId, batchId: p.batchId, done: p.done, total: p.total, fileName: p.fileName }),
+      onImportProgress: (dossierId, p) => {
+        events.emit('pages.progress', { dossierId, batchId: p.batchId, phase: p.phase, done: p.done, total: p.total, fileName: p.fileName });
+        // Each stored page is its own commit, made while the command still runs: renderers,
+        // sync and OCR hear of it now, not when the last of thousands of pages is in.
+        if (p.phase === 'storing') changes.check();
+      },
     }),
     ...scanHandlers(scans),
     ...ocrHandlers(ocr.service),

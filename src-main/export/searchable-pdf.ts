@@ -17,6 +17,7 @@ import {
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
+import { pageLayout, type PageLayout } from './page-layout.js';
 import { applyPdfA, type PdfAMetadata } from './pdf-a.js';
 import type { ExportWord } from './export-repo.js';
 
@@ -43,10 +44,9 @@ export type SearchablePdfInput = {
   meta: Omit<PdfAMetadata, 'language'>;
 };
 
-const pointsPerInch = 72;
-
 /**
- * A searchable PDF: every page is the stored image at its real size (from its dpi), with the OCR
+ * A searchable PDF: every page is the stored image at its real size (from its dpi; A4 when that size
+ * is not one paper comes in, page-layout.ts), with the OCR
  * words drawn over it in text render mode 3 (invisible), each scaled to its word box, so text can be
  * extracted, found and selected where it is printed. One outline entry per section.
  */
@@ -58,8 +58,9 @@ export async function renderSearchablePdf(input: SearchablePdfInput): Promise<Ui
   for (const section of input.sections) {
     let first: PDFRef | null = null;
     for (const p of section.pages) {
-      const page = await addImagePage(doc, p);
-      if (p.words && p.words.length > 0) drawInvisibleWords(page, font, p);
+      const layout = pageLayout(p.width, p.height, p.dpi);
+      const page = await addImagePage(doc, p, layout);
+      if (p.words && p.words.length > 0) drawInvisibleWords(page, font, p, layout);
       first ??= page.ref;
     }
     if (first) outline.push({ title: section.title, page: first });
@@ -69,19 +70,17 @@ export async function renderSearchablePdf(input: SearchablePdfInput): Promise<Ui
   return doc.save({ updateFieldAppearances: false });
 }
 
-async function addImagePage(doc: PDFDocument, p: PdfPageInput): Promise<PDFPage> {
-  const scale = pointsPerInch / p.dpi;
-  const w = p.width * scale;
-  const h = p.height * scale;
+async function addImagePage(doc: PDFDocument, p: PdfPageInput, l: PageLayout): Promise<PDFPage> {
   const image = p.format === 'jpeg' ? await doc.embedJpg(p.image) : await doc.embedPng(p.image);
-  const page = doc.addPage([w, h]);
-  page.drawImage(image, { x: 0, y: 0, width: w, height: h });
+  const page = doc.addPage([l.pageWidth, l.pageHeight]);
+  page.drawImage(image, { x: l.offsetX, y: l.offsetY, width: p.width * l.scale, height: p.height * l.scale });
   return page;
 }
 
-function drawInvisibleWords(page: PDFPage, font: PDFFont, p: PdfPageInput): void {
-  const scale = pointsPerInch / p.dpi;
-  const pageHeight = p.height * scale;
+function drawInvisibleWords(page: PDFPage, font: PDFFont, p: PdfPageInput, l: PageLayout): void {
+  const { scale } = l;
+  // Word boxes are image pixels from the top left; the image's top edge is this far up the page.
+  const imageTop = l.offsetY + p.height * scale;
   // Word boxes are ink-tight ("Văn" is shorter than "Nguyễn"), so sizing each word by its own box
   // would give every word its own baseline and extractors would break the line apart. Each line
   // gets one size and one baseline instead (as ocrmypdf does from hOCR lines): the em box from
@@ -104,8 +103,8 @@ function drawInvisibleWords(page: PDFPage, font: PDFFont, p: PdfPageInput): void
     const size = lineH / emHeight;
     const natural = font.widthOfTextAtSize(text, size);
     if (natural <= 0) continue;
-    const x = word.x0 * scale;
-    const baseline = pageHeight - line.y1 * scale + descent * size;
+    const x = l.offsetX + word.x0 * scale;
+    const baseline = imageTop - line.y1 * scale + descent * size;
     ops.push(
       setFontAndSize(key, size),
       // Horizontal scaling (Tz, per cent) stretches the word to exactly its box width.

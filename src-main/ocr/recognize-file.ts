@@ -1,6 +1,6 @@
 import { applyCorrections } from '../../src-shared/text/ocr-corrections.js';
 import { processPage } from '../imaging/process-page.js';
-import { openImportFile } from '../import/import-source.js';
+import { openImportFile, type ImportPage, type OpenedFile } from '../import/import-source.js';
 import { FALLBACK_DPI, imageForOcr } from './ocr-image.js';
 import type { OcrWord } from './ocr-types.js';
 import type { OcrPool } from './worker-pool.js';
@@ -41,35 +41,72 @@ async function admitted<T>(pool: OcrPool, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** One page through the imaging step that stores pages, the OCR image, the engine and the correction rules. */
+async function recognizePage(pool: OcrPool, file: string, p: ImportPage): Promise<RecognizedFilePage> {
+  const { ocr, r } = await admitted(pool, async () => {
+    const processed = await processPage(await p.decode());
+    const ocr = await imageForOcr(processed.archive.data, { format: 'pgm' });
+    return { ocr, r: await pool.recognize(ocr.image, { dpi: processed.dpi ?? FALLBACK_DPI }) };
+  });
+  return {
+    file,
+    page: p.page + 1,
+    text: applyCorrections(r.text).trim(),
+    rawText: r.text,
+    meanConfidence: r.meanConfidence,
+    width: ocr.width,
+    height: ocr.height,
+    words: r.words.map((w) => ({ ...w, raw: w.text, text: applyCorrections(w.text) })),
+  };
+}
+
+/** A file to read: its bytes are loaded only when its turn comes. */
+export type FileToRecognize = { name: string; read(): Promise<Uint8Array> };
+
+/** What comes out, in the order given: a page's text, or why a file (or one of its pages) could not be read. */
+export type RecognizedItem = { index: number; page: RecognizedFilePage } | { index: number; error: unknown; page?: number };
+
 /**
- * One file (JPEG, PNG, TIFF, PDF) through the app's own pipeline, page by page: the import decoder,
- * the imaging step that stores pages (orientation, deskew, crop), the OCR image, the engine and
- * the correction rules, so `tiepnhan ocr` and the benchmark measure what the desk does.
+ * Files (JPEG, PNG, TIFF, PDF) through the app's own pipeline, as a stream of pages in order,
+ * so `tiepnhan ocr` prints each page as soon as it and those before it are read, and memory holds
+ * a handful of pages whatever the page count (a 1000-page TIFF or a 5000-page PDF): at most
+ * pool size + 1 pages are between decode and result, and a file stays open only while pages of
+ * it are. `index` is the file's place in `files`.
  */
-export async function recognizeFile(pool: OcrPool, name: string, data: Uint8Array): Promise<RecognizedFilePage[]> {
-  const opened = await openImportFile({ name, data });
-  try {
-    const out: RecognizedFilePage[] = [];
-    for (const p of opened.pages()) {
-      const { ocr, r } = await admitted(pool, async () => {
-        const processed = await processPage(await p.decode());
-        const ocr = await imageForOcr(processed.archive.data, { format: 'pgm' });
-        return { ocr, r: await pool.recognize(ocr.image, { dpi: processed.dpi ?? FALLBACK_DPI }) };
-      });
-      const { width, height } = ocr;
-      out.push({
-        file: name,
-        page: p.page + 1,
-        text: applyCorrections(r.text).trim(),
-        rawText: r.text,
-        meanConfidence: r.meanConfidence,
-        width,
-        height,
-        words: r.words.map((w) => ({ ...w, raw: w.text, text: applyCorrections(w.text) })),
-      });
+export async function* recognizeFiles(pool: OcrPool, files: readonly FileToRecognize[]): AsyncGenerator<RecognizedItem> {
+  const window = pool.size + 1;
+  const ahead: Promise<RecognizedItem>[] = [];
+  for (const [index, f] of files.entries()) {
+    let opened: OpenedFile;
+    try {
+      opened = await openImportFile({ name: f.name, data: await f.read() });
+    } catch (error) {
+      ahead.push(Promise.resolve({ index, error }));
+      continue;
     }
-    return out;
-  } finally {
-    opened.close();
+    let open = opened.pageCount;
+    const settled = () => {
+      if (--open === 0) opened.close();
+    };
+    for (const p of opened.pages()) {
+      ahead.push(
+        recognizePage(pool, f.name, p).then(
+          (page): RecognizedItem => ({ index, page }),
+          (error: unknown): RecognizedItem => ({ index, error, page: p.page + 1 }),
+        ).finally(settled),
+      );
+      while (ahead.length >= window) yield await ahead.shift()!;
+    }
   }
+  while (ahead.length > 0) yield await ahead.shift()!;
+}
+
+/** One file's pages, gathered (the OCR benchmark reads single-page files). */
+export async function recognizeFile(pool: OcrPool, name: string, data: Uint8Array): Promise<RecognizedFilePage[]> {
+  const out: RecognizedFilePage[] = [];
+  for await (const item of recognizeFiles(pool, [{ name, read: async () => data }])) {
+    if ('error' in item) throw item.error;
+    out.push(item.page);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { pagesCommands } from '../../src-shared/contract/pages-commands.js';
 import type { KernelDeps } from '../kernel/deps.js';
 import type { CallContext, HandlersOf } from '../ipc/handler-types.js';
-import type { ImportProgress } from './page-ingest.js';
+import type { ImportProgress } from './page-import.js';
 import type { PageService } from './page-service.js';
 import { toPage } from './to-page.js';
 
@@ -21,7 +21,7 @@ export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): Page
   return {
     async 'pages.importFiles'(input, ctx) {
       const files = input.files.map(readImportFile);
-      const rows = await pages.importFiles({
+      const result = await pages.importFiles({
         dossierId: input.dossierId,
         componentPosition: input.componentPosition,
         insertAt: input.insertAt,
@@ -29,7 +29,11 @@ export function pageHandlers({ pages, onImportProgress }: PageHandlerDeps): Page
         userId: userId(ctx),
         ...(onImportProgress ? { onProgress: (p: ImportProgress) => onImportProgress(input.dossierId, p) } : {}),
       });
-      return { batchId: rows[0]!.batch_id!, pages: rows.map(toPage) };
+      return { batchId: result.batchId, state: result.state, pages: result.pages.map(toPage) };
+    },
+    'pages.cancelImport': ({ batchId }) => {
+      pages.cancelImport(batchId);
+      return { done: true };
     },
     'pages.list': ({ dossierId, includeDeleted }) => pages.list(dossierId, includeDeleted).map(toPage),
     'pages.move': ({ id, position }, ctx) => pages.move(id, position, userId(ctx)).map(toPage),

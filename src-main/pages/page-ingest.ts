@@ -6,15 +6,12 @@ import { auditedChange, type ChangeContext } from '../audit/audited-change.js';
 import type { Db } from '../db/open.js';
 import { decodePage, type DecodedPage } from '../imaging/decode.js';
 import { masterImage, processPage, type ImageFormat, type ProcessedPage } from '../imaging/process-page.js';
-import { openImportFile, type ImportFile, type OpenedFile } from '../import/import-source.js';
 import { requireComponent, requireDossier } from './page-checks.js';
 import { advanceBatch, findBatchPage, getBatch, getPage, insertBatch, insertPage, setBatchStatus, type BatchRow, type BatchStatus, type PageRow, type PageSource } from './page-repo.js';
 import type { StoredFile } from './page-store.js';
 import { storeWrites, type PageFilesDeps, type StoreWrites } from './store-writes.js';
 
 export type PageIngestDeps = PageFilesDeps & { clock: Clock };
-
-export type ImportProgress = { batchId: string; done: number; total: number; fileName: string; page: number };
 
 export type StartBatch = {
   dossierId: string;
@@ -25,15 +22,6 @@ export type StartBatch = {
   expectedPages?: number | null;
   details?: Record<string, unknown>;
   userId: string | null;
-};
-
-export type ImportRequest = {
-  dossierId: string;
-  componentPosition?: number | null;
-  insertAt?: number | null;
-  files: ImportFile[];
-  userId: string | null;
-  onProgress?: (p: ImportProgress) => void;
 };
 
 /** Images of one page, written to the store, waiting for their row. */
@@ -100,9 +88,9 @@ function addBatchRow(db: Db, batchId: string, s: StagedPage, place: BatchPlace, 
 }
 
 /**
- * Pages coming in: scanned frames and imported files go through imaging into the page store,
- * then into the pages table. Order of every write: files first (atomically), then one audited
- * change with the row(s). A failure after the files were written removes the files this call
+ * Pages coming in: scanned frames and imported files (page by page, through page-import.ts) go
+ * through imaging into the page store, then into the pages table. Order of every write: files
+ * first (atomically), then one audited change with the row. A failure after the files were written removes the files this call
  * created (unless another row uses them); a crash at that point leaves orphans that the
  * start-up check reports.
  */
@@ -187,54 +175,7 @@ export function createPageIngest(deps: PageIngestDeps) {
       }
     },
 
-    /**
-     * Imports files (JPEG, PNG, multi-page TIFF, PDF) as pages, all or nothing: every file is
-     * checked and every page processed before one change adds them all; on any refusal
-     * nothing is stored.
-     */
-    async importFiles(req: ImportRequest): Promise<PageRow[]> {
-      requireDossier(db, req.dossierId);
-      requireComponent(db, req.dossierId, req.componentPosition);
-      if (req.files.length === 0) throw new AppError('VALIDATION', 'pages.noFiles');
-      const opened: OpenedFile[] = [];
-      const writes = storeWrites(deps);
-      let batchId: string | null = null;
-      try {
-        for (const f of req.files) opened.push(await openImportFile(f));
-        const total = opened.reduce((n, f) => n + f.pageCount, 0);
-        batchId = ingest.startBatch({
-          dossierId: req.dossierId,
-          source: 'import',
-          componentPosition: req.componentPosition ?? null,
-          insertAt: req.insertAt ?? null,
-          expectedPages: total,
-          details: { files: req.files.map((f) => f.name) },
-          userId: req.userId,
-        });
-        const staged: { s: StagedPage; fileName: string }[] = [];
-        for (const file of opened) {
-          for (const p of file.pages()) {
-            staged.push({ s: await stagePage(await p.decode(), p.original, writes), fileName: file.name });
-            req.onProgress?.({ batchId, done: staged.length, total, fileName: file.name, page: p.page });
-          }
-        }
-        const id = batchId;
-        return auditedChange(db, clock, { userId: req.userId, action: 'pages.import' }, (ctx) => {
-          const ids = staged.map(({ s, fileName }, i) => addBatchRow(db, id, s, { index: i, sourceName: fileName, userId: req.userId }, ctx).id);
-          setBatchStatus(db, id, 'done', null, ctx.at);
-          return {
-            value: ids.map((pid) => getPage(db, pid)!),
-            audit: { dossierId: req.dossierId, details: { batchId: id, files: req.files.map((f) => f.name), pageIds: ids } },
-          };
-        });
-      } catch (error) {
-        await writes.undo();
-        if (batchId) setBatchStatus(db, batchId, 'failed', errorText(error), now());
-        throw error;
-      } finally {
-        for (const f of opened) f.close();
-      }
-    },
+    storeDecodedPage,
   };
   return ingest;
 }

@@ -57,6 +57,11 @@ export function livePageCount(db: Db, dossierId: string): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM pages WHERE dossier_id = ? AND status <> 'deleted'").get(dossierId) as { n: number }).n;
 }
 
+/** The live pages a batch stored, in the order it stored them. */
+export function listBatchPages(db: Db, batchId: string): PageRow[] {
+  return db.prepare("SELECT * FROM pages WHERE batch_id = ? AND status <> 'deleted' ORDER BY batch_index").all(batchId) as PageRow[];
+}
+
 export function findBatchPage(db: Db, batchId: string, batchIndex: number): PageRow | null {
   return (db.prepare('SELECT * FROM pages WHERE batch_id = ? AND batch_index = ?').get(batchId, batchIndex) as PageRow | undefined) ?? null;
 }

@@ -4,7 +4,7 @@ import type { ScanBatches } from './scan-batches.js';
 
 export function scanHandlers(batches: ScanBatches): HandlersOf<typeof scanCommands> {
   return {
-    'scan.devices': () => batches.devices(),
+    'scan.devices': ({ probe }) => (probe ? batches.devices() : batches.knownDevices()),
     'scan.addEscl': ({ url }) => batches.addEscl(url),
     'scan.start': (input, ctx) => batches.start(input, ctx.user?.id ?? null),
     'scan.cancel': ({ batchId }) => {

@@ -117,6 +117,13 @@ export function createScanBatches({ db, logger, pages, scanner, onProgress }: Sc
       return { devices: listing.devices, errors };
     },
 
+    /** The scanners known without probing: those of the last listing, and the demo scanner. */
+    knownDevices() {
+      const known = [...lastDevices];
+      for (const d of scanner.offlineDevices()) if (!known.some((k) => k.id === d.id)) known.push(d);
+      return { devices: known, errors: [] };
+    },
+
     async addEscl(url: string): Promise<ScannerDevice> {
       let device: ScannerDevice;
       try {

@@ -87,6 +87,11 @@ export class ScannerService {
     return this.escl.get(id);
   }
 
+  /** Devices that answer without a probe: the demo scanner, when shown. */
+  offlineDevices(): ScannerDevice[] {
+    return this.demoPagesDir ? [demoDevice] : [];
+  }
+
   async listDevices(): Promise<ScannerDevice[]> {
     return (await this.listDevicesDetailed()).devices;
   }

@@ -1,4 +1,5 @@
 import { Settings, type ReceptionPoint } from '../../src-shared/contract/schemas.js';
+import { defaultImportLimits } from '../../src-shared/domain/import-limits.js';
 import type { Db } from '../db/open.js';
 
 /** Defaults for a desk that has just been set up; an admin changes them in Settings. */
@@ -12,6 +13,7 @@ export const defaultSettings: Omit<Settings, 'receptionPoint'> = {
   // A desk that is not enrolled owns the whole sequence space of its unit (slot 0, 0001–9999).
   deskSlot: 0,
   slotBlockSize: 10000,
+  ...defaultImportLimits,
   // Review after the fact: dossiers sync as soon as they are received, as before reviews existed.
   reviewBeforeSync: false,
 };

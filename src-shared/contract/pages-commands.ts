@@ -48,7 +48,13 @@ export type Page = z.infer<typeof Page>;
 const ImportFileInput = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(200_000_000) }).strict();
 
 export const pagesCommands = {
-  /** Imports JPEG, PNG, TIFF (every page) and PDF (every page at 200 dpi) files, all or nothing. */
+  /**
+   * Imports JPEG, PNG, TIFF (every page) and PDF (every page at 200 dpi) files, page by page.
+   * Refused whole, with nothing stored, when a file is not acceptable, has more pages than the
+   * desk allows, or has a page that cannot be read (every page is checked first); then stored
+   * one page at a time, with `pages.progress` after each, until done or cancelled
+   * (`pages.cancelImport`: the pages stored so far stay).
+   */
   'pages.importFiles': define(
     anyone,
     z.object({
@@ -58,8 +64,10 @@ export const pagesCommands = {
       insertAt: Position.nullable().default(null),
       files: z.array(ImportFileInput).min(1).max(50),
     }),
-    z.object({ batchId: Id, pages: z.array(Page) }),
+    z.object({ batchId: Id, state: z.enum(['done', 'cancelled']), pages: z.array(Page) }),
   ),
+  /** Stops a running import after the page in hand; the pages already stored stay. The batch id comes with `pages.progress`. */
+  'pages.cancelImport': define(anyone, z.object({ batchId: Id }).strict(), z.object({ done: z.literal(true) })),
   'pages.list': define(anyone, z.object({ dossierId: Id, includeDeleted: z.boolean().default(false) }), z.array(Page)),
   /** Moves one page to a new position; answers the dossier's pages in their new order. */
   'pages.move': define(anyone, z.object({ id: Id, position: Position }), z.array(Page)),
@@ -77,7 +85,17 @@ export const pagesCommands = {
   'pages.image': define(anyone, z.object({ id: Id, variant: z.enum(['thumb', 'archive']) }), z.object({ mime: z.string(), base64: z.string() })),
 } as const;
 
-/** Progress of an import (or scan) batch, one event per stored page; spread into events.ts. */
+/**
+ * Progress of an import, one event per page: first every page is checked (`checking`, nothing
+ * stored yet), then each is stored (`storing`, one commit each). Spread into events.ts.
+ */
 export const pagesEvents = {
-  'pages.progress': z.object({ dossierId: Id, batchId: Id, done: z.number().int(), total: z.number().int().nullable(), fileName: z.string() }),
+  'pages.progress': z.object({
+    dossierId: Id,
+    batchId: Id,
+    phase: z.enum(['checking', 'storing']),
+    done: z.number().int(),
+    total: z.number().int().nullable(),
+    fileName: z.string(),
+  }),
 } as const;

@@ -60,10 +60,15 @@ export const ScanBatch = z.object({
 export type ScanBatch = z.infer<typeof ScanBatch>;
 
 export const scanCommands = {
-  /** Every reachable scanner (SANE, WIA, eSCL added by URL, the demo scanner); a backend that fails is listed in `errors`. */
+  /**
+   * Every reachable scanner (SANE, WIA, eSCL added by URL, the demo scanner); a backend that fails
+   * is listed in `errors`. `probe: false` answers at once with what needs no probe (the demo
+   * scanner, the scanners found last time): a SANE probe can take many seconds, and the clerk's
+   * first list should not wait for it.
+   */
   'scan.devices': define(
     anyone,
-    z.object({}).strict(),
+    z.object({ probe: z.boolean().default(true) }).strict(),
     z.object({ devices: z.array(ScanDevice), errors: z.array(ScanProblem.extend({ backend: z.string() })) }),
   ),
   /** Adds a network (eSCL / AirScan) scanner by URL after checking it answers; kept in the desk's settings. */

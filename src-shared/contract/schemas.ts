@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateIdNumber } from '../domain/id-number.js';
+import { importLimitCeiling } from '../domain/import-limits.js';
 import { isValidTimeZone } from '../domain/local-time.js';
 
 /**
@@ -262,6 +263,10 @@ export const Settings = z.object({
   /** This desk's slot in the unit's sequence space (see README, "Dossier codes"). */
   deskSlot: z.number().int().min(0),
   slotBlockSize: z.number().int().min(10),
+  /** Most pages one imported file may have (src-shared/domain/import-limits.ts). */
+  importMaxPagesPerFile: z.number().int().min(1).max(importLimitCeiling),
+  /** Most live pages a dossier may hold after an import. */
+  importMaxPagesPerDossier: z.number().int().min(1).max(importLimitCeiling),
   /**
    * The reception point's review rule: true = a dossier goes to the province only once a supervisor
    * approved it; false = it syncs at once and is reviewed after the fact.

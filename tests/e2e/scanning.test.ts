@@ -1,6 +1,7 @@
 import type { Browser, Page as BrowserPage } from 'playwright-core';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manyPagePdf } from '../fixtures/many-pages.js';
 import { ensureAddonBuilt, saneConfigDir } from '../integration/scanner-test-env.js';
 import { adminPassword, login, openDesk, openDossier, poll, setUpAndLogIn, shot, startApp, type RunningApp, type Session } from './helpers.js';
 
@@ -136,6 +137,66 @@ describe('scanning desk in the browser', () => {
     const deleted = (await admin.must('pages.list', { dossierId, includeDeleted: true })).filter((p) => p.status === 'deleted');
     expect(deleted).toHaveLength(1);
     expect(pages.filter((p) => p.componentPosition === 1).length + pages.filter((p) => p.componentPosition === 2).length).toBe(12);
+    expect(errors).toEqual([]);
+  });
+
+  it('page card buttons each have a name, a drawn icon, a tooltip with their shortcut and a visible focus; shortcuts work', async () => {
+    const card = thumbs().nth(1);
+    const buttons = card.getByRole('button');
+    const count = await buttons.count();
+    // Six page buttons and "Xem chữ".
+    expect(count).toBe(7);
+    for (let i = 0; i < count; i++) {
+      const b = buttons.nth(i);
+      const name = (await b.getAttribute('aria-label')) ?? '';
+      expect(name, `button ${i}`).toMatch(/trang 2/);
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+      expect(await b.getAttribute('data-tip')).toMatch(/\((Alt\+[↑↓]|[A-Z]|Delete)\)$/);
+      const box = await b.boundingBox();
+      expect(box!.width).toBeGreaterThan(20);
+      expect(box!.height).toBeGreaterThan(20);
+      // The icon is drawn: an SVG whose strokes cover a real area (not an empty box or a missing glyph).
+      const drawn = await b.locator('svg').evaluate((svg) => {
+        const r = (svg as SVGGraphicsElement).getBBox();
+        return { w: r.width, h: r.height, paths: svg.querySelectorAll('path, line, rect, polyline, circle').length };
+      });
+      expect(drawn.w).toBeGreaterThan(4);
+      expect(drawn.h).toBeGreaterThan(4);
+      expect(drawn.paths).toBeGreaterThan(0);
+    }
+    await card.getByRole('checkbox').focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { label: el.getAttribute('aria-label'), outline: style.outlineStyle, width: style.outlineWidth, tip: getComputedStyle(el, '::after').content };
+    });
+    expect(focused).toMatchObject({ label: 'Xem ảnh và chữ của trang 2', outline: 'solid', width: '3px' });
+    expect(focused.tip).toContain('(V)');
+    await shot(page, 'scan-03-card-focus');
+    // R on a focused card turns its page; the Undo button turns it back.
+    const id = (await thumbIds())[1]!;
+    await page.keyboard.press('r');
+    await poll(async () => (await listPages()).find((p) => p.id === id)!.rotation).toBe(90);
+    await page.getByRole('button', { name: /Hoàn tác: xoay trang/ }).click();
+    await poll(async () => (await listPages()).find((p) => p.id === id)!.rotation).toBe(0);
+  });
+
+  it('shows a long import checked then stored with a progress bar, and Stop keeps the pages already stored', async () => {
+    const before = (await listPages()).length;
+    await page.getByLabel('Nhập tệp (JPEG, PNG, TIFF, PDF)', { exact: true }).setInputFiles({ name: 'dai.pdf', mimeType: 'application/pdf', buffer: manyPagePdf(600, { widthPt: 72, heightPt: 108 }) });
+    const progress = page.getByTestId('import-progress');
+    await progress.and(page.locator('[data-phase="storing"]')).waitFor({ timeout: 60_000 });
+    await poll(async () => (await listPages()).length).toBeGreaterThan(before + 2);
+    await shot(page, 'scan-04-import-progress');
+    await page.getByRole('button', { name: 'Dừng nhập' }).click();
+    const notice = page.getByText(/^Đã dừng nhập; giữ lại \d+ trang đã nhập\.$/);
+    await notice.waitFor({ timeout: 30_000 });
+    const kept = Number((await notice.textContent())!.match(/\d+/)![0]);
+    expect(kept).toBeGreaterThan(2);
+    expect(kept).toBeLessThan(600);
+    expect((await listPages()).length).toBe(before + kept);
+    await poll(() => thumbs().count()).toBe(before + kept);
     expect(errors).toEqual([]);
   });
 });

@@ -1,35 +1,15 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/open.js';
+import { ensureMainBuilt, repoRoot } from '../helpers/built-main.js';
 import { makeCore, setUpDesk } from '../helpers/core.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = repoRoot;
 const bin = join(root, 'bin', 'tiepnhan.js');
-const builtCli = join(root, 'dist', 'src-main', 'cli', 'main.js');
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.c?ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The CLI runs from dist/; `npm test` builds first, a lone run of this file builds if dist is stale. */
-function ensureBuilt(): void {
-  const built = existsSync(builtCli) ? statSync(builtCli).mtimeMs : 0;
-  if (built >= Math.max(newestSource(join(root, 'src-main')), newestSource(join(root, 'src-shared')))) return;
-  // tsc emits even when another engineer's file has a type error; the CLI's own files are what matter here.
-  spawnSync('npx', ['tsc', '-p', 'src-main'], { cwd: root, stdio: 'ignore' });
-  if (!existsSync(builtCli)) throw new Error('could not build the CLI');
-}
 
 type Run = { code: number | null; stdout: string; stderr: string };
 function tiepnhan(args: string[], env: Record<string, string> = {}): Run {
@@ -44,7 +24,7 @@ const tempDir = (prefix: string) => {
   return d;
 };
 
-beforeAll(() => ensureBuilt(), 120_000);
+beforeAll(() => ensureMainBuilt(), 120_000);
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('tiepnhan CLI', () => {

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveRecognition } from '../../src-main/ocr/ocr-repo.js';
 import { renderWordPage, type WordBox } from '../fixtures/ocr-corpus/word-page.js';
@@ -178,5 +179,32 @@ describe('searchable PDF export', () => {
     const noDossier = await c.call('export.dossierPdf', { dossierId: '00000000-0000-4000-8000-000000000000' }, token);
     expect(noDossier).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await c.call('export.dossierPdf', { dossierId }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('gives each page its real size from its resolution, and A4 when that resolution is not believable', async () => {
+    const { c, token, dossierId } = await desk();
+    // What a phone or a screenshot tool writes: 72 or 96 dpi, which would make these 13.5 × 17 in and 16.7 × 12.5 in pages.
+    const inked = (width: number, height: number, density: number) =>
+      sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+        .composite([{ input: { create: { width: Math.round(width * 0.6), height: 14, channels: 3, background: '#202020' } }, top: Math.round(height * 0.2), left: Math.round(width * 0.1) }])
+        .withDensity(density)
+        .png()
+        .toBuffer();
+    const files = [
+      { name: 'anh-dien-thoai.png', data: await inked(972, 1224, 72) },
+      { name: 'chup-man-hinh.png', data: await inked(1600, 1200, 96) },
+      { name: 'quet-a5.png', data: await inked(1169, 1654, 200) },
+    ];
+    const { pages } = await c.must('pages.importFiles', { dossierId, files: files.map((f) => ({ name: f.name, base64: f.data.toString('base64') })) }, token);
+    expect(pages.map((p) => p.dpi)).toEqual([72, 96, 200]);
+    const pdf = await c.must('export.dossierPdf', { dossierId }, token);
+    const file = savePdf(c.dir, 'kich-thuoc.pdf', pdf.pdfBase64);
+    const sizes = [...pdfinfo(file, '-f', '1', '-l', '3').matchAll(/Page\s+\d size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    // A4 portrait and A4 landscape (595 × 842 pt), then the A5 scan at its real 420 × 595 pt.
+    expect(sizes).toEqual([
+      [595, 842],
+      [842, 595],
+      [421, 595],
+    ]);
   });
 });

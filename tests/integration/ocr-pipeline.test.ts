@@ -22,7 +22,7 @@ describe('OCR of a stored page with the real tesseract.js engine', () => {
   it('recognises a generated Vietnamese page in the background, stores words with boxes, and a search without diacritics finds it', async () => {
     desk = await pagesDesk();
     const page = await renderTextPage({ lines, dpi: 200, widthPx: 1200 });
-    const [row] = await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'don.png', data: page.png }], userId: desk.ctx.user!.id });
+    const [row] = (await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'don.png', data: page.png }], userId: desk.ctx.user!.id })).pages;
     const events: OcrProgress[] = [];
     ocr = createOcrRuntime({ db: desk.core.db, clock: desk.core.clock, logger: desk.core.logger, store: desk.store, workers: 1, onProgress: (p) => events.push(p) });
     const h = { ...ocrHandlers(ocr.service), ...searchHandlers(desk.core.db) };

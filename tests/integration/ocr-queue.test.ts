@@ -41,7 +41,7 @@ function fakeEngine(hangOn: Set<string>, seen: string[]): OcrEngineFactory {
 async function twoPages(d: PagesDesk) {
   const a = await renderTextPage({ lines: ['Trang một'], dpi: 100, widthPx: 400 });
   const b = await renderTextPage({ lines: ['Trang hai có chữ dài hơn'], dpi: 100, widthPx: 400 });
-  return d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'a.png', data: a.png }, { name: 'b.png', data: b.png }], userId: d.ctx.user!.id });
+  return d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'a.png', data: a.png }, { name: 'b.png', data: b.png }], userId: d.ctx.user!.id }).then((r) => r.pages);
 }
 
 describe('OCR queue', () => {
@@ -137,7 +137,7 @@ describe('OCR queue across a crash (real engine, real process)', () => {
     desk = await pagesDesk();
     const p1 = await renderTextPage({ lines: ['Giấy khai sinh bản chính'], dpi: 150, widthPx: 700 });
     const p2 = await renderTextPage({ lines: ['Chứng thực chữ ký'], dpi: 150, widthPx: 700 });
-    const rows = await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: '1.png', data: p1.png }, { name: '2.png', data: p2.png }], userId: desk.ctx.user!.id });
+    const rows = (await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: '1.png', data: p1.png }, { name: '2.png', data: p2.png }], userId: desk.ctx.user!.id })).pages;
     const ro = new Database(join(desk.core.dir, 'tiepnhan.sqlite'), { readonly: true });
     try {
       const first = runQueue();

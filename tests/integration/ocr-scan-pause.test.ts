@@ -31,7 +31,7 @@ describe('OCR yields to scanning', () => {
     const d = desk;
     const scan = d.pages.startBatch({ dossierId: d.dossierId, source: 'scan', userId: null });
     const img = await renderTextPage({ lines: ['Trang nhập trong lúc quét'], dpi: 100, widthPx: 400 });
-    const [page] = await d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'a.png', data: img.png }], userId: null });
+    const [page] = (await d.pages.importFiles({ dossierId: d.dossierId, files: [{ name: 'a.png', data: img.png }], userId: null })).pages;
     const calls: number[] = [];
     ocr = createOcrRuntime({ db: d.core.db, clock: d.core.clock, logger: d.core.logger, store: d.store, workers: 1, engine: countingEngine(calls) });
     ocr.queue.start();

@@ -11,7 +11,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 describe('page images for the viewer', () => {
   it('serves the thumbnail and the archive image of a page with their types, and refuses an unknown page', async () => {
     desk = await pagesDesk();
-    const [page] = await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'a.png', data: await syntheticFile('png', { dpi: 100 }) }], userId: null });
+    const [page] = (await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'a.png', data: await syntheticFile('png', { dpi: 100 }) }], userId: null })).pages;
 
     const thumb = await desk.pages.image(page!.id, 'thumb');
     expect(thumb.mime).toBe('image/jpeg');

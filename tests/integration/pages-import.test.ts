@@ -51,15 +51,16 @@ describe('importing files as pages', () => {
       page.drawImage(img, { x: 0, y: 0, width: 420, height: 595 });
     }
     const bytes = await pdf.save();
-    const progress: number[] = [];
-    const rows = await desk.pages.importFiles({
+    const progress: string[] = [];
+    const rows = (await desk.pages.importFiles({
       dossierId: desk.dossierId,
       files: [{ name: 'ho-so.pdf', data: bytes }],
       userId: desk.ctx.user!.id,
-      onProgress: (p) => progress.push(p.done),
-    });
+      onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`),
+    })).pages;
     expect(rows.map((r) => r.position)).toEqual([1, 2, 3]);
-    expect(progress).toEqual([1, 2, 3]);
+    // Every page is read once before any is stored, then each is stored and reported.
+    expect(progress).toEqual(['checking 0/3', 'checking 1/3', 'checking 2/3', 'checking 3/3', 'storing 1/3', 'storing 2/3', 'storing 3/3']);
     for (const r of rows) {
       expect(r.dpi).toBe(200);
       // 420 pt at 200 dpi = 1167 px, before any crop.
@@ -70,7 +71,8 @@ describe('importing files as pages', () => {
       expect(await desk.store.exists(r.sha256, r.archive_format)).toBe(true);
       expect(await desk.store.exists(r.master_sha256!, r.master_format!)).toBe(true);
     }
-    expect(auditActions(desk)).toEqual(['pages.import']);
+    // One commit, and one audit entry, per page.
+    expect(auditActions(desk)).toEqual(['pages.import', 'pages.import', 'pages.import']);
     const batch = desk.pages.getBatch(rows[0]!.batch_id!)!;
     expect(batch).toMatchObject({ status: 'done', expected_pages: 3, received_pages: 3 });
   });

@@ -15,7 +15,7 @@ const seqNow = (d: PagesDesk) => (d.core.db.prepare('SELECT seq FROM change_coun
 const storedFiles = async (d: PagesDesk) => (await d.store.list()).files.map((f) => `${f.sha256}.${f.format}`).sort();
 
 describe('page ingest', () => {
-  it('imports files into the middle of a dossier and a component, in file order, as one change', async () => {
+  it('imports files into the middle of a dossier and a component, in file order, one change per page', async () => {
     desk = await pagesDesk();
     const [first] = componentPositions(desk);
     const batch = desk.pages.startBatch({ dossierId: desk.dossierId, source: 'scan', userId: null });
@@ -26,34 +26,37 @@ describe('page ingest', () => {
       { name: 'to-khai.png', data: await syntheticFile('png', { dpi: 100 }) },
       { name: 'cccd.jpg', data: await syntheticFile('jpeg', { dpi: 100, seal: true }) },
     ];
-    const rows = await desk.pages.importFiles({ dossierId: desk.dossierId, componentPosition: first!, insertAt: 2, files, userId: desk.ctx.user!.id });
+    const rows = (await desk.pages.importFiles({ dossierId: desk.dossierId, componentPosition: first!, insertAt: 2, files, userId: desk.ctx.user!.id })).pages;
 
     expect(rows.map((r) => [r.source_name, r.position, r.component_position])).toEqual([
       ['to-khai.png', 2, first],
       ['cccd.jpg', 3, first],
     ]);
     expect(desk.pages.list(desk.dossierId).map((p) => p.id)).toEqual([scanned[0]!.id, rows[0]!.id, rows[1]!.id, scanned[1]!.id]);
-    // One change: every new row and the page it pushed down carry the same, single new sequence.
-    expect(seqNow(desk)).toBe(seq + 1);
-    expect(rows.map((r) => r.seq)).toEqual([seq + 1, seq + 1]);
-    expect(desk.pages.get(scanned[1]!.id)).toMatchObject({ position: 4, seq: seq + 1 });
+    // One change per page: each new row takes its own sequence, and the page pushed down takes the last.
+    expect(seqNow(desk)).toBe(seq + 2);
+    expect(rows.map((r) => r.seq)).toEqual([seq + 1, seq + 2]);
+    expect(desk.pages.get(scanned[1]!.id)).toMatchObject({ position: 4, seq: seq + 2 });
     expect(desk.pages.getBatch(rows[0]!.batch_id!)).toMatchObject({ status: 'done', received_pages: 2, expected_pages: 2, insert_at: 4 });
     // A JPEG or PNG file is its own lossless master, kept byte for byte.
     expect((await desk.store.read(rows[1]!.master_sha256!, 'jpeg')).equals(files[1]!.data)).toBe(true);
-    expect(auditActions(desk)).toEqual(['pages.scan', 'pages.scan', 'pages.import']);
+    // Each imported page is its own commit, so each has its own audit entry.
+    expect(auditActions(desk)).toEqual(['pages.scan', 'pages.scan', 'pages.import', 'pages.import']);
   });
 
-  it('an import refused at commit removes the files it wrote, never one an existing page uses, and marks its batch failed', async () => {
+  it('an import whose first page cannot be committed removes the files it wrote, never one an existing page uses, and marks its batch failed', async () => {
     desk = await pagesDesk();
     const png = await syntheticFile('png', { dpi: 100 });
-    const [kept] = await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'a.png', data: png }], userId: null });
+    const [kept] = (await desk.pages.importFiles({ dossierId: desk.dossierId, files: [{ name: 'a.png', data: png }], userId: null })).pages;
     const before = await storedFiles(desk);
     const seq = seqNow(desk);
 
     desk.core.db.exec("CREATE TRIGGER fail_pages BEFORE INSERT ON pages BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const again = { name: 'a-lan-nua.png', data: png };
     const other = { name: 'b.png', data: await syntheticFile('png', { dpi: 100, sparse: true }) };
-    await expect(desk.pages.importFiles({ dossierId: desk.dossierId, files: [again, other], userId: null })).rejects.toThrow('disk full');
+    await expect(desk.pages.importFiles({ dossierId: desk.dossierId, files: [again, other], userId: null })).rejects.toMatchObject({
+      problem: { key: 'pages.importStopped', params: { file: 'a-lan-nua.png', page: 1, kept: 0 } },
+    });
 
     expect(await storedFiles(desk)).toEqual(before);
     expect(await desk.store.exists(kept!.sha256, kept!.archive_format)).toBe(true);
@@ -61,7 +64,8 @@ describe('page ingest', () => {
     expect(seqNow(desk)).toBe(seq);
     expect(auditActions(desk)).toEqual(['pages.import']);
     const failed = desk.core.db.prepare('SELECT status, last_error FROM page_batches WHERE id <> ?').get(kept!.batch_id) as { status: string; last_error: string };
-    expect(failed).toEqual({ status: 'failed', last_error: 'disk full' });
+    expect(failed.status).toBe('failed');
+    expect(failed.last_error).toMatch(/dừng ở trang 1 của tệp «a-lan-nua\.png»/);
   });
 
   it('a scanned frame that cannot be decoded is noted on its batch, which stays open for the next frame', async () => {

@@ -66,8 +66,14 @@ const batchRow = (batchId: string) => core.db.prepare('SELECT status, received_p
 describe('scan commands through the core', () => {
   it('scans 10 sheets from the ADF into the dossier, page by page, with live progress', async () => {
     const { token, dossierId, events } = await desk();
+    // The first list needs no probe: the demo scanner at once, the scanner host not even started.
+    const quick = await core.must('scan.devices', { probe: false }, token);
+    expect(quick.devices.map((d) => d.id)).toEqual(['demo:vi']);
+    expect(core.scanner.hostPid).toBeUndefined();
     const listed = await core.must('scan.devices', {}, token);
     expect(listed.devices.map((d) => d.id)).toEqual(expect.arrayContaining(['sane:test:0', 'demo:vi']));
+    // Afterwards the quick list has what the probe found.
+    expect((await core.must('scan.devices', { probe: false }, token)).devices.map((d) => d.id).sort()).toEqual(listed.devices.map((d) => d.id).sort());
 
     const { batchId } = await core.must('scan.start', { dossierId, deviceId: 'sane:test:0', settings: adf, componentPosition: 1 }, token);
     const counts: number[] = [];

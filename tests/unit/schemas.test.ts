@@ -30,6 +30,8 @@ describe('contract schemas', () => {
       deskSlot: 0,
       slotBlockSize: 10000,
       reviewBeforeSync: false,
+      importMaxPagesPerFile: 1000,
+      importMaxPagesPerDossier: 2000,
     };
     expect(Settings.safeParse(base).success).toBe(true);
     expect(Settings.safeParse({ ...base, returnTime: '24:30' }).success).toBe(false);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { recognizeFile } from '../../ocr/recognize-file.js';
+import { recognizeFiles } from '../../ocr/recognize-file.js';
 import { tesseractEngineFactory } from '../../ocr/tesseract-engine.js';
 import { createOcrPool } from '../../ocr/worker-pool.js';
 import type { CliCommand } from '../cli-command.js';
@@ -25,46 +25,40 @@ export const ocrCommand: CliCommand = {
       return 2;
     }
     const pool = createOcrPool(tesseractEngineFactory(), workers === undefined ? {} : { size: workers });
-    let failed = 0;
+    const failedFiles = new Set<number>();
+    const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
     try {
-      // Files are read in parallel up to the pool size; output keeps the order given.
-      const results = await Promise.all(
-        positionals.map(async (file) => {
-          try {
-            return { file, pages: await recognizeFile(pool, basename(file), await readFile(file)) };
-          } catch (error) {
-            return { file, error: error instanceof Error ? error.message : String(error) };
-          }
-        }),
-      );
-      for (const r of results) {
-        if ('error' in r) {
-          failed += 1;
-          ctx.err(`${r.file}: ${r.error}`);
+      // Pages come out in the order given, each printed as soon as it is read: a 1000-page TIFF
+      // shows its first page at once and never holds more than a few pages in memory.
+      const files = positionals.map((file) => ({ name: basename(file), read: () => readFile(file) }));
+      for await (const item of recognizeFiles(pool, files)) {
+        const file = positionals[item.index]!;
+        if ('error' in item) {
+          failedFiles.add(item.index);
+          ctx.err(item.page ? `${file} · trang ${item.page} (page ${item.page}): ${errorText(item.error)}` : `${file}: ${errorText(item.error)}`);
           continue;
         }
-        for (const p of r.pages) {
-          if (values.json) {
-            ctx.out(
-              JSON.stringify({
-                file: r.file,
-                page: p.page,
-                width: p.width,
-                height: p.height,
-                meanConfidence: Math.round(p.meanConfidence * 10) / 10,
-                text: p.text,
-                words: p.words.map((w) => ({ text: w.text, confidence: w.confidence, box: [w.x0, w.y0, w.x1, w.y1], line: w.line })),
-              }),
-            );
-          } else {
-            ctx.err(`== ${r.file} · trang ${p.page} (page ${p.page}) · độ tin cậy ${p.meanConfidence.toFixed(1)} ==`);
-            ctx.out(p.text);
-          }
+        const p = item.page;
+        if (values.json) {
+          ctx.out(
+            JSON.stringify({
+              file,
+              page: p.page,
+              width: p.width,
+              height: p.height,
+              meanConfidence: Math.round(p.meanConfidence * 10) / 10,
+              text: p.text,
+              words: p.words.map((w) => ({ text: w.text, confidence: w.confidence, box: [w.x0, w.y0, w.x1, w.y1], line: w.line })),
+            }),
+          );
+        } else {
+          ctx.err(`== ${file} · trang ${p.page} (page ${p.page}) · độ tin cậy ${p.meanConfidence.toFixed(1)} ==`);
+          ctx.out(p.text);
         }
       }
     } finally {
       await pool.close();
     }
-    return failed === 0 ? 0 : 1;
+    return failedFiles.size === 0 ? 0 : 1;
   },
 };

@@ -16,13 +16,19 @@ export function SettingsScreen() {
   const { busy, error, fields, run } = useAction();
   const [form, setForm] = useState<Settings | null>(settings);
   const [lockMinutes, setLockMinutes] = useState('');
+  const [perFile, setPerFile] = useState('');
+  const [perDossier, setPerDossier] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     if (settings && !form) {
       setForm(settings);
     }
-    if (settings) setLockMinutes(String(settings.idleLockMinutes));
+    if (settings) {
+      setLockMinutes(String(settings.idleLockMinutes));
+      setPerFile(String(settings.importMaxPagesPerFile));
+      setPerDossier(String(settings.importMaxPagesPerDossier));
+    }
   }, [settings, form]);
 
   if (!form) return <Spinner />;
@@ -40,6 +46,8 @@ export function SettingsScreen() {
       client.call('settings.update', {
         receptionPoint: form.receptionPoint,
         idleLockMinutes: Math.trunc(Number(lockMinutes)) || 0,
+        importMaxPagesPerFile: Math.trunc(Number(perFile)) || 0,
+        importMaxPagesPerDossier: Math.trunc(Number(perDossier)) || 0,
         cutoffTime: form.cutoffTime,
         returnTime: form.returnTime,
         trackingUrlTemplate: form.trackingUrlTemplate?.trim() ? form.trackingUrlTemplate.trim() : null,
@@ -75,6 +83,17 @@ export function SettingsScreen() {
         <TextField label={t('settings.idleLock')} type="number" min={1} max={240} value={lockMinutes} onChange={setLockMinutes} error={fields.idleLockMinutes} {...locked('idleLockMinutes')} />
         <TextField label={t('settings.cutoffTime')} type="time" value={form.cutoffTime} onChange={(cutoffTime) => setForm({ ...form, cutoffTime })} error={fields.cutoffTime} />
         <TextField label={t('settings.returnTime')} type="time" value={form.returnTime} onChange={(returnTime) => setForm({ ...form, returnTime })} error={fields.returnTime} />
+        <TextField
+          label={t('settings.importMaxPagesPerFile')}
+          type="number"
+          min={1}
+          max={100000}
+          value={perFile}
+          onChange={setPerFile}
+          error={fields.importMaxPagesPerFile}
+          hint={t('settings.importLimitsHint')}
+        />
+        <TextField label={t('settings.importMaxPagesPerDossier')} type="number" min={1} max={100000} value={perDossier} onChange={setPerDossier} error={fields.importMaxPagesPerDossier} />
         <TextField
           label={t('settings.trackingUrl')}
           value={form.trackingUrlTemplate ?? ''}

@@ -1,3 +1,4 @@
+import { FileText } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { OcrPageState } from './use-ocr-status.js';
 
@@ -26,7 +27,8 @@ export function OcrBadge({ n, state, busy, onRetry, onView }: Props) {
           </button>
         </>
       ) : null}
-      <button type="button" className="link small" onClick={onView} aria-label={t('viewPage', { n })}>
+      <button type="button" className="small view-text" onClick={onView} aria-label={t('viewPage', { n })} aria-keyshortcuts="V" data-tip={`${t('viewPage', { n })} (V)`}>
+        <FileText aria-hidden="true" focusable="false" size={16} strokeWidth={2.2} />
         {t('view')}
       </button>
     </div>

@@ -1,4 +1,5 @@
-import type { DragEvent, ReactNode } from 'react';
+import type { DragEvent, KeyboardEvent, ReactNode } from 'react';
+import { ArrowDown, ArrowUp, BetweenHorizontalStart, RotateCw, ScanLine, Trash2, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../src-shared/contract/pages-commands.js';
 
@@ -12,6 +13,8 @@ export type PageActions = {
   insertBefore(page: Page): void;
   rescan(page: Page): void;
   toggle(page: Page): void;
+  /** Opens the page beside its text ("Xem chữ", shortcut V). */
+  view(page: Page): void;
 };
 
 type Props = {
@@ -24,6 +27,38 @@ type Props = {
   /** Extra content on each card (the page's OCR state, from features/ocr). */
   renderExtra?: (page: Page, n: number) => ReactNode;
 };
+
+/** One button of a page card: its icon (SVG from lucide-react, bundled: nothing fetched), its text key and shortcut. */
+type PageButton = { label: string; icon: LucideIcon; keys: string; disabled: boolean; danger?: boolean; run(): void };
+
+function pageButtons(p: Page, i: number, count: number, busy: boolean, actions: PageActions): PageButton[] {
+  const n = p.position ?? i + 1;
+  return [
+    { label: 'moveUp', icon: ArrowUp, keys: 'Alt+ArrowUp', disabled: busy || i === 0, run: () => actions.move(p, n - 1) },
+    { label: 'moveDown', icon: ArrowDown, keys: 'Alt+ArrowDown', disabled: busy || i === count - 1, run: () => actions.move(p, n + 1) },
+    { label: 'rotate', icon: RotateCw, keys: 'R', disabled: busy, run: () => actions.rotate(p) },
+    { label: 'insertBefore', icon: BetweenHorizontalStart, keys: 'I', disabled: busy, run: () => actions.insertBefore(p) },
+    { label: 'rescan', icon: ScanLine, keys: 'S', disabled: busy, run: () => actions.rescan(p) },
+    { label: 'remove', icon: Trash2, keys: 'Delete', disabled: busy, danger: true, run: () => actions.remove(p) },
+  ];
+}
+
+/** aria-keyshortcuts names ("Alt+ArrowUp") as a person reads them ("Alt+↑"). */
+const shortcutText = (keys: string) => keys.replace('ArrowUp', '↑').replace('ArrowDown', '↓');
+
+/** A shortcut pressed while focus is on a page card (its checkbox or a button) runs that card's button. */
+function onCardKey(e: KeyboardEvent, buttons: PageButton[], view: () => void): void {
+  if (e.key.toUpperCase() === 'V' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    e.preventDefault();
+    view();
+    return;
+  }
+  const pressed = `${e.altKey ? 'Alt+' : ''}${e.key.length === 1 ? e.key.toUpperCase() : e.key}`;
+  const b = buttons.find((x) => x.keys === pressed);
+  if (!b || b.disabled || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  b.run();
+}
 
 /** The dossier's pages in order: drag to reorder or onto a component; buttons for the keyboard. */
 export function PageGrid({ pages, thumbs, selected, componentNames, busy, actions, renderExtra }: Props) {
@@ -53,6 +88,7 @@ export function PageGrid({ pages, thumbs, selected, componentNames, busy, action
         return (
           <li
             key={p.id}
+            onKeyDown={(e) => onCardKey(e, pageButtons(p, i, pages.length, busy, actions), () => actions.view(p))}
             className={'page-card' + (p.blank ? ' blank' : '') + (selected.has(p.id) ? ' selected' : '')}
             data-testid="page-thumb"
             data-page-id={p.id}
@@ -81,24 +117,25 @@ export function PageGrid({ pages, thumbs, selected, componentNames, busy, action
             {component ? <span className="component-chip">{component}</span> : null}
             {renderExtra?.(p, n)}
             <div className="page-buttons">
-              <button type="button" disabled={busy || i === 0} onClick={() => actions.move(p, n - 1)} aria-label={t('moveUp', { n })} title={t('moveUp', { n })}>
-                ↑
-              </button>
-              <button type="button" disabled={busy || i === pages.length - 1} onClick={() => actions.move(p, n + 1)} aria-label={t('moveDown', { n })} title={t('moveDown', { n })}>
-                ↓
-              </button>
-              <button type="button" disabled={busy} onClick={() => actions.rotate(p)} aria-label={t('rotate', { n })} title={t('rotate', { n })}>
-                ⟳
-              </button>
-              <button type="button" disabled={busy} onClick={() => actions.insertBefore(p)} aria-label={t('insertBefore', { n })} title={t('insertBefore', { n })}>
-                ⤒
-              </button>
-              <button type="button" disabled={busy} onClick={() => actions.rescan(p)} aria-label={t('rescan', { n })} title={t('rescan', { n })}>
-                ⎙
-              </button>
-              <button type="button" className="danger" disabled={busy} onClick={() => actions.remove(p)} aria-label={t('remove', { n })} title={t('remove', { n })}>
-                ✕
-              </button>
+              {pageButtons(p, i, pages.length, busy, actions).map((b) => {
+                const label = t(b.label, { n });
+                const Icon = b.icon;
+                return (
+                  <button
+                    key={b.label}
+                    type="button"
+                    className={'icon-button' + (b.danger ? ' danger' : '')}
+                    disabled={b.disabled}
+                    onClick={b.run}
+                    aria-label={label}
+                    aria-keyshortcuts={b.keys}
+                    data-tip={`${label} (${shortcutText(b.keys)})`}
+                    data-testid={`page-${b.label}`}
+                  >
+                    <Icon aria-hidden="true" focusable="false" size={18} strokeWidth={2.2} />
+                  </button>
+                );
+              })}
             </div>
           </li>
         );

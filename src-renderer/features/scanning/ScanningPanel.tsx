@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../src-shared/contract/pages-commands.js';
-import type { ScanDevice } from '../../../src-shared/contract/scan-commands.js';
 import type { Dossier } from '../../../src-shared/contract/schemas.js';
 import { scanPresets, type ScanPresetId } from '../../../src-shared/scan/presets.js';
 import { useApp } from '../../app/app-context.js';
@@ -16,9 +15,11 @@ import { ensureOcrTexts } from '../ocr/ocr-texts.js';
 import { useOcrStatus } from '../ocr/use-ocr-status.js';
 import { ComponentTargets } from './ComponentTargets.js';
 import { fileToBase64, importAccept, maxImportBytes } from './file-base64.js';
+import { ImportProgress } from './ImportProgress.js';
 import { PageGrid, pageDragType, type PageActions } from './PageGrid.js';
 import { ensureScanTexts } from './scan-texts.js';
 import { useDossierPages } from './use-dossier-pages.js';
+import { useScannerDevices } from './use-scanner-devices.js';
 import './scanning.css';
 
 type Undo = { what: 'move' | 'assign' | 'rotate' | 'import' | 'remove'; run(): Promise<unknown> };
@@ -34,9 +35,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
   const { client, machineConfig } = useApp();
   const { busy, error, run, setError } = useAction();
   const { pages, setPages, thumbs, scan, setScan, importing, setImporting, reload } = useDossierPages(client, dossier.id);
-  const [devices, setDevices] = useState<ScanDevice[]>([]);
-  const [deviceProblems, setDeviceProblems] = useState<string[]>([]);
-  const [deviceId, setDeviceId] = useState('');
+  const { devices, deviceProblems, deviceId, chooseDevice, probing, loadDevices } = useScannerDevices(client);
   // IT's config may name the preset the panel opens with (config.json scannerPreset).
   const [preset, setPreset] = useState<ScanPresetId>(machineConfig?.scannerPreset ?? 'default');
   const [target, setTarget] = useState<number | null>(null);
@@ -61,19 +60,6 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
   const fileInput = useRef<HTMLInputElement>(null);
   const componentNames = dossier.components.map((c) => c.name);
   const scanning = scan?.state === 'scanning';
-
-  const loadDevices = useCallback(async () => {
-    const r = await run(() => client.call('scan.devices', {}));
-    if (!r) return;
-    setDevices(r.devices);
-    setDeviceProblems(r.errors.map((e) => problemText(e.problem) ?? e.message));
-    // Keep the clerk's choice; else prefer a real scanner over the demo one.
-    setDeviceId((cur) => (r.devices.some((d) => d.id === cur) ? cur : (r.devices.find((d) => d.backend !== 'demo') ?? r.devices[0])?.id ?? ''));
-  }, [client, run]);
-
-  useEffect(() => {
-    void loadDevices();
-  }, [loadDevices]);
 
   // The end of a batch: its message, and the rescanned page's old image leaves.
   useEffect(() => {
@@ -105,8 +91,8 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     if (!r) return;
     setEsclUrl('');
     setNotice(t('esclAdded', { name: r.name }));
+    chooseDevice(r.id);
     await loadDevices();
-    setDeviceId(r.id);
   };
 
   const importFiles = async (files: File[]) => {
@@ -128,9 +114,13 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     }
     const r = await run(() => client.call('pages.importFiles', { dossierId: dossier.id, componentPosition: target, insertAt, files: encoded }));
     setImporting(null);
-    if (!r) return;
+    // Pages stored before a failure stay in the dossier: show them either way.
+    if (!r) {
+      await reload();
+      return;
+    }
     setInsertAt(null);
-    setNotice(t('imported', { count: r.pages.length }));
+    setNotice(t(r.state === 'cancelled' ? 'importCancelled' : 'imported', { count: r.pages.length }));
     const ids = r.pages.map((p) => p.id);
     setUndo({ what: 'import', run: async () => { for (const id of ids) await client.call('pages.delete', { id }); } });
     await reload();
@@ -175,6 +165,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
     },
     insertBefore: (page) => setInsertAt(page.position),
     rescan: (page) => void startScan(page.position, page),
+    view: (page) => setViewing(page.id),
     toggle: (page) =>
       setSelected((s) => {
         const next = new Set(s);
@@ -218,7 +209,12 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
       <div className="scan-controls">
         <label>
           {t('scanner')}
-          <select aria-label={t('scanner')} value={deviceId} onChange={(e) => setDeviceId(e.target.value)} disabled={scanning}>
+          <select
+            aria-label={t('scanner')}
+            value={deviceId}
+            onChange={(e) => chooseDevice(e.target.value)}
+            disabled={scanning}
+          >
             {devices.length === 0 ? <option value="">{t('noDevices')}</option> : null}
             {devices.map((d) => (
               <option key={d.id} value={d.id}>
@@ -227,8 +223,8 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void loadDevices()} disabled={busy || scanning} aria-label={t('refresh')}>
-          ↻ {t('refreshShort')}
+        <button type="button" onClick={() => void loadDevices()} disabled={busy || scanning || probing} aria-label={t('refresh')}>
+          ↻ {probing ? t('probing') : t('refreshShort')}
         </button>
         <label>
           {t('preset')}
@@ -323,12 +319,7 @@ export function ScanningPanel({ dossier, openPageId }: { dossier: Dossier; openP
             void importFiles(files);
           }}
         />
-        {importing ? (
-          <div role="status" aria-live="polite">
-            <progress aria-label={t('importProgress')} value={importing.done} max={importing.total ?? undefined} />{' '}
-            {t('importing', { done: importing.done, total: importing.total ?? '?', file: importing.fileName })}
-          </div>
-        ) : null}
+        {importing ? <ImportProgress status={importing} onCancel={(batchId) => client.call('pages.cancelImport', { batchId })} /> : null}
       </div>
       <InfoBanner message={notice} />
       {undo ? (

@@ -22,6 +22,20 @@ export function useDossierPages(client: Client, dossierId: string) {
     if (r.ok) setPages(r.value);
   }, [client, dossierId]);
 
+  const soon = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const reloadSoon = useCallback(() => {
+    soon.current ??= setTimeout(() => {
+      soon.current = null;
+      void reload();
+    }, 1000);
+  }, [reload]);
+  useEffect(
+    () => () => {
+      if (soon.current) clearTimeout(soon.current);
+    },
+    [],
+  );
+
   useEffect(() => {
     void reload();
     void client.call('scan.active', { dossierId }).then((r) => {
@@ -35,10 +49,14 @@ export function useDossierPages(client: Client, dossierId: string) {
         if (p.pageId || p.state !== 'scanning') void reload();
       } else if (event === 'pages.progress') {
         const p = payload as ImportStatus;
-        if (p.dossierId === dossierId) setImporting(p);
+        if (p.dossierId !== dossierId) return;
+        setImporting(p);
+        // Stored pages appear while a long import runs, at most once a second (a list of
+        // thousands of pages is not fetched after every page).
+        if (p.phase === 'storing') reloadSoon();
       }
     });
-  }, [client, dossierId, reload]);
+  }, [client, dossierId, reload, reloadSoon]);
 
   // Fetch thumbnails not seen yet (a rotated page has a new thumbnail hash).
   useEffect(() => {

@@ -18,4 +18,21 @@ export const pagesProblems = {
   'pages.batchNotFound': { vi: 'Không tìm thấy lượt quét.', en: 'Scan batch not found.' },
   'pages.batchEnded': { vi: 'Lượt quét đã kết thúc; hãy bắt đầu lượt quét mới.', en: 'The scan batch has ended; start a new one.' },
   'pages.noFiles': { vi: 'Chưa chọn tệp nào để nhập.', en: 'No file chosen to import.' },
+  'pages.fileTooManyPages': {
+    vi: 'Tệp «{{file}}» có {{pages}} trang, quá giới hạn {{limit}} trang mỗi tệp: không nhập trang nào. Hãy tách tệp, hoặc nhờ quản trị viên nâng giới hạn trong Cài đặt.',
+    en: 'The file «{{file}}» has {{pages}} pages, over the limit of {{limit}} pages per file: nothing was imported. Split the file, or ask an administrator to raise the limit in Settings.',
+  },
+  'pages.dossierTooManyPages': {
+    vi: 'Hồ sơ đang có {{existing}} trang; nhập thêm {{pages}} trang sẽ vượt giới hạn {{limit}} trang mỗi hồ sơ: không nhập trang nào. Hãy nhờ quản trị viên nâng giới hạn trong Cài đặt nếu hồ sơ thật sự dày như vậy.',
+    en: 'The dossier has {{existing}} pages; {{pages}} more would pass the limit of {{limit}} pages per dossier: nothing was imported. Ask an administrator to raise the limit in Settings if the dossier really is that long.',
+  },
+  'pages.pageUnreadable': {
+    vi: 'Trang {{page}} của tệp «{{file}}» bị hỏng hoặc không đọc được: không nhập trang nào. Hãy xin tệp khác hoặc quét bản giấy.',
+    en: 'Page {{page}} of the file «{{file}}» is damaged or unreadable: nothing was imported. Ask for another file or scan the paper copy.',
+  },
+  'pages.importStopped': {
+    vi: 'Việc nhập dừng ở trang {{page}} của tệp «{{file}}» vì không lưu được trang (ổ đĩa đầy hoặc lỗi ghi); {{kept}} trang đã lưu trước đó vẫn ở trong hồ sơ.',
+    en: 'The import stopped at page {{page}} of the file «{{file}}» because the page could not be saved (disk full or a write error); the {{kept}} pages saved before it stay in the dossier.',
+  },
+  'pages.importNotFound': { vi: 'Không tìm thấy lượt nhập tệp.', en: 'Import not found.' },
 } satisfies ProblemTexts;
